@@ -1,0 +1,1 @@
+"""Samverka: the shared workspace of inter-municipal networks."""
