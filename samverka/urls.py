@@ -1,0 +1,9 @@
+"""Root URL configuration (minimal; the web layer extends it)."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+]
