@@ -1,0 +1,183 @@
+"""Assignments in the sentences of one agenda item: who does what, by when.
+
+An assignment is a present-tense action verb ("kontaktar", "tar fram",
+"skickar ut", "får i uppdrag att") or "kommer (att)" with an action verb, whose
+subject is a participant (a first name is enough when it picks out one
+person), an organisation or a network. A subject that resolves to nobody is
+left out: "Tove sammanställer" about someone who is not at the meeting is a
+report, not a task the minutes can track.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from samverka.extract.dates import find_dates
+from samverka.extract.model import Assignment
+from samverka.extract.orgs import resolve_organisation
+from samverka.extract.parse.people import NAME_WORD, People
+from samverka.extract.parse.sentences import Sentence
+
+_ACTIONS = (
+    r"kontaktar|återkommer|tar fram|tar kontakt|tar med sig|skickar(?: ut)?|bifogar|mailar|mejlar"
+    r"|vidarebefordrar|meddelar(?! att)|bjuder in|lämnar över|formulerar|sammanställer|undersöker"
+    r"|kollar upp|ser över|bokar|kallar|återrapporterar|ansvarar för|förbereder|tar reda på|utreder"
+    r"|håller i|samordnar|stämmer av"
+)
+_INFINITIVES = (
+    r"meddela|kontakta|skicka|ta fram|ta kontakt|återkomma|bjuda in|undersöka|sammanställa|formulera"
+    r"|boka|lämna över|vidarebefordra|maila|mejla|återrapportera|förbereda|ta reda på|utreda|se över"
+)
+VERB = re.compile(
+    rf"\b(?:får i uppdrag att|fick i uppdrag att|kommer (?:att )?(?:{_INFINITIVES})|ska (?:{_INFINITIVES})|{_ACTIONS})\b",
+    re.IGNORECASE,
+)
+# "… mailas till Barbara som skickar ut …": the person after "till" acts.
+_TO_WHO = re.compile(rf"\btill ({NAME_WORD}(?:\s+{NAME_WORD})?) som\b")
+_SUBJECT = re.compile(
+    rf"({NAME_WORD}(?:[\s-]+(?:{NAME_WORD}|[A-ZÅÄÖ]{{2,}}(?:/[A-ZÅÄÖ]{{2,}})?)){{0,3}})"
+    r"(?:\s*\([^)]{1,20}\))?(?:,\s*[A-ZÅÄÖ][\wåäö]+,?)?\s*$"
+)
+_PRONOUN = re.compile(r"\b(?:de|hon|han|dom)\s*$", re.IGNORECASE)
+_NETWORK = re.compile(
+    r"(?:nätverk(?:et)?|gruppen|rådet|förbundet|sekretariatet|kansliet)\b", re.IGNORECASE
+)
+_NEXT_MEETING = re.compile(r"\btill (?:nästa|kommande) (?:möte|träff)\b", re.IGNORECASE)
+_DUE_CUE = re.compile(r"\b(?:i|till|senast|före|innan|under)\s+$", re.IGNORECASE)
+
+
+class Resolver:
+    def __init__(self, people: People) -> None:
+        self.people = people
+
+    def assignee(self, mention: str) -> str | None:
+        mention = re.sub(r"\s*\([^)]*\)", "", mention).strip(" ,")
+        org_hint = None
+        if "," in mention:
+            mention, _, org_text = mention.partition(",")
+            org_hint = resolve_organisation(org_text.strip())
+        words = mention.split()
+        # Drop leading words that are not part of the name ("Önskemål från nätverket att Christin").
+        for k in range(len(words)):
+            candidate = " ".join(words[k:])
+            person = self.people.resolve(candidate, org_hint)
+            if person and self.people.is_first_name(words[k]):
+                return person
+        for k in range(len(words)):
+            candidate = " ".join(words[k:])
+            org = resolve_organisation(candidate)
+            if org:
+                return org
+            if _NETWORK.search(words[k]) and k == 0:
+                return candidate
+        return None
+
+
+def find_assignments(
+    sentences: list[Sentence],
+    resolver: Resolver,
+    meeting: date | None,
+    next_meeting: str | None,
+) -> list[Assignment]:
+    found: list[Assignment] = []
+    last_subject: str | None = None
+    for n, sentence in enumerate(sentences):
+        text = sentence.text
+        to_who = _TO_WHO.search(text)
+        if to_who:
+            who = resolver.assignee(to_who[1])
+            if who:
+                found.append(
+                    _make(
+                        sentence, 0, len(text), who, sentences[n + 1 : n + 2], meeting, next_meeting
+                    )
+                )
+                last_subject = who
+                continue
+        for verb in VERB.finditer(text):
+            if re.search(r"\bsom\s+$", text[: verb.start()]):
+                continue  # a relative clause describes someone, it assigns nothing
+            who = _subject(text[: verb.start()], resolver)
+            if who is None and verb.start() == 0 and last_subject:
+                # "Meddelar namn till Linda.": the subject of the sentence before.
+                who = last_subject
+            if who is None:
+                continue
+            found.append(
+                _make(
+                    sentence,
+                    verb.start(),
+                    len(text),
+                    who,
+                    sentences[n + 1 : n + 2],
+                    meeting,
+                    next_meeting,
+                )
+            )
+            last_subject = who
+            break
+        else:
+            last_subject = _leading_person(text, resolver)
+    return found
+
+
+def _subject(before: str, resolver: Resolver) -> str | None:
+    clause = re.split(r"(?:[.;:!?]|\bsamt att\b|\boch att\b|\batt\b|\boch\b|\bmen\b)\s", before)[-1]
+    pronoun = _PRONOUN.search(clause)
+    if pronoun:
+        # "Bjuv är intresserade av att ansluta, de tar kontakt med …".
+        head = re.match(rf"\s*({NAME_WORD}(?:\s+{NAME_WORD})?)", before)
+        return resolver.assignee(head[1]) if head else None
+    m = _SUBJECT.search(clause.rstrip())
+    if m:
+        return resolver.assignee(m.group(0))
+    # "Kirti John slutar … och lämnar över": the subject opens the sentence.
+    head = re.match(rf"\s*(?:[\wåäö]+\s*:\s*)?({NAME_WORD}(?:\s+{NAME_WORD})?)\s", before)
+    if head and len(before.split()) <= 12 and not re.search(r"[,;]", before):
+        return resolver.assignee(head[1])
+    return None
+
+
+def _leading_person(text: str, resolver: Resolver) -> str | None:
+    head = re.match(rf"({NAME_WORD}(?:\s+{NAME_WORD})?)\s", text)
+    return resolver.assignee(head[1]) if head else None
+
+
+def _make(
+    sentence: Sentence,
+    start: int,
+    end: int,
+    who: str,
+    following: list[Sentence],
+    meeting: date | None,
+    next_meeting: str | None,
+) -> Assignment:
+    text = sentence.text[start:end].strip().rstrip(".")
+    due = _due(sentence.text[start:], meeting, next_meeting)
+    if due is None and following:
+        # "Anette meddelar att hennes förslag kommer i januari." names the due date
+        # of the assignment just made to her.
+        nxt = following[0].text
+        first = who.split()[0]
+        if re.search(rf"\b{re.escape(first)}\b|\b(?:hennes|hans|deras)\b", nxt):
+            due = _due(nxt, meeting, None)
+    return Assignment(
+        assignee=who, text=text, due=due, span=sentence.sub_span(start, start + len(text))
+    )
+
+
+def _due(text: str, meeting: date | None, next_meeting: str | None) -> str | None:
+    if _NEXT_MEETING.search(text):
+        return next_meeting
+    for match in find_dates(text):
+        lead = text[max(0, match.span[0] - 8) : match.span[0]]
+        if match.day is None and not _DUE_CUE.search(lead):
+            continue
+        year = match.year
+        if year is None:
+            if meeting is None:
+                return None
+            year = meeting.year + 1 if match.month < meeting.month else meeting.year
+        return match.iso(year)
+    return None

@@ -1,0 +1,93 @@
+"""Decisions and deferrals in the sentences of one agenda item.
+
+A decision is one clause: the sentence that carries a decision formula, with
+the label in front of it ("Beslut:", "Beslut 1.") cut off. A bare "Till
+handlingarna" under "Föregående anteckningar" names nothing decided upon and
+is left out; "lägga delgivningarna till handlingarna" names what is filed
+and counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from samverka.extract.model import Decision
+from samverka.extract.parse.sentences import Sentence
+
+_LABEL = re.compile(
+    r"^(?:(?:\w+\s+)?beslut(?:et)?\s*(?:\d{1,2}\s*[.)]\s*)?:?\s*|\d{1,2}\s*[.)]\s+)", re.IGNORECASE
+)
+_FORMULA = re.compile(
+    r"\bbeslut(?:ar|ade|öt|ades)\b|\bbeslut(?:et)?\s*(?:\d{1,2}\s*[.)]\s*)?:?\s+att\b|^beslut\s*:"
+    r"|\benas om\b|\benades om\b|\bkommer överens om\b|\bkom överens om\b|\bfastställ(?:s|des|er)\b"
+    r"|\bgodkänn(?:s|des)\b|\bgodkänner\b|\butses (?:att justera|till)\b|\butsågs\b"
+    r"|\bväljer\b.*\btill\b|\bväljs\b|\btill handlingarna\b|\bbordläggs\b|\bavslås\b|\bbifalls\b"
+    r"|\btillstyrk(?:s|er)\b|\bantas\b|\bantogs\b",
+    re.IGNORECASE,
+)
+# "Beslut:" as a label in front of a clause.
+_DECISION_LABEL = re.compile(
+    r"^(?:\w+\s+)?beslut(?:et)?\b\s*(?:\d{1,2}\s*[.)])?\s*:?", re.IGNORECASE
+)
+# A filing formula needs an object: "lägga delgivningarna till handlingarna".
+_BARE_FILING = re.compile(r"^(?:läggs\s+|lades\s+)?till handlingarna\W*$", re.IGNORECASE)
+# Past decisions of other bodies are reported, not taken here.
+_REPORTED = re.compile(
+    r"\bhar (?:fattat|tagit) beslut\b|\bfattat beslut\b|\bbeslut från\b|\btar (?:nätverket )?beslut\b"
+    r"|\bbeslutat\b|\bbeslutats\b|\bpolitiskt beslutad\b",
+    re.IGNORECASE,
+)
+
+CARRIED_OVER = re.compile(
+    r"\butgick\b|\b(?:punkten|ärendet|frågan) utgår\b|\bbordl(?:äggs|ades)\b|\bhanns inte med\b|\bhanns ej med\b"
+    r"|\b(?:flyttas|skjuts|sköts|flyttades)\b[^.]{0,40}\b(?:nästa|kommande|senare)\b"
+    r"|\bskjuts (?:upp|fram)\b"
+    r"|\b(?:tas|tags|lyfts) upp (?:igen )?(?:på|vid|till) (?:nästa|nästkommande|kommande) (?:möte|träff|tillfälle)"
+    r"|\båterkommer?\b[^.]{0,40}\b(?:nästa|kommande) (?:möte|träff|tillfälle)"
+    r"|\b(?:på|vid|till) (?:vårt |nätverkets )?nästa (?:möte|träff|tillfälle)\b[^.]{0,60}\b(?:beslut|dialog|diskuter|fortsätt|tar upp|tas upp)"
+    r"|\b(?:dialog|diskussion|beslut)\b[^.]{0,80}\b(?:på|vid) (?:vårt |nätverkets )?nästa (?:möte|träff|tillfälle)\b",
+    re.IGNORECASE,
+)
+# Things that may happen at the next meeting are no deferral ("kan lyftas på nästa möte"),
+# nor is a routine ("på varje möte … tas upp på nästkommande möte").
+_NOT_CARRIED = re.compile(r"\bkan\b|\bvarje\b|\bkunde\b", re.IGNORECASE)
+
+
+def find_decisions(sentences: list[Sentence]) -> list[Decision]:
+    decisions: list[Decision] = []
+    labelled = False
+    for sentence in sentences:
+        text = sentence.text
+        # "Beslut" alone on a line, or "Beslut 1. …": what follows are the decisions.
+        if re.fullmatch(r"(?:\w+s\s+)?beslut(?:et)?\s*:?", text, re.IGNORECASE):
+            labelled = True
+            continue
+        is_decision = bool(_FORMULA.search(text)) and not _REPORTED.search(text)
+        numbered = bool(re.match(r"^(?:beslut\s*)?\d{1,2}\s*[.)]\s", text, re.IGNORECASE))
+        if labelled and numbered:
+            is_decision = True
+        elif labelled and not is_decision:
+            labelled = False
+        if not is_decision:
+            continue
+        if re.match(r"^(?:\w+\s+)?beslut(?:et)?\s*:?$|^beslut\s+\d", text, re.IGNORECASE):
+            labelled = True
+        start = 0
+        label = _LABEL.match(text)
+        if label and (_DECISION_LABEL.match(text) or numbered):
+            start = label.end()
+        clause = text[start:].strip()
+        clause_start = start + (len(text[start:]) - len(text[start:].lstrip()))
+        clause = clause.rstrip(".")
+        if not clause or _BARE_FILING.match(clause):
+            continue
+        if re.fullmatch(r"\w+", clause):
+            continue
+        decisions.append(
+            Decision(text=clause, span=sentence.sub_span(clause_start, clause_start + len(clause)))
+        )
+    return decisions
+
+
+def is_carried_over(sentences: list[Sentence]) -> bool:
+    return any(CARRIED_OVER.search(s.text) and not _NOT_CARRIED.search(s.text) for s in sentences)

@@ -1,0 +1,84 @@
+"""Resolve how the body names people ("Linda", "Mikael Svalöv", "Filippa Kurdve").
+
+Minutes name a member by first name once the attendance list has given the
+full name. A first name resolves when exactly one participant has it, or
+when the municipality written beside it picks one out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+
+from samverka.extract.model import Participant
+from samverka.extract.orgs import resolve_organisation
+
+NAME_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüæø]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüæø]+)?"
+# "Anette Edvardsson", "Lars-Åke Carlsson", "Annika Weman Widegård".
+NAME = re.compile(rf"\b{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}\b")
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+class People:
+    def __init__(self, participants: list[Participant]) -> None:
+        self.participants = participants
+        self.by_first: dict[str, list[Participant]] = {}
+        for person in participants:
+            first = person.name.split()[0] if person.name.split() else ""
+            self.by_first.setdefault(fold(first), []).append(person)
+
+    def is_first_name(self, word: str) -> bool:
+        return fold(word) in self.by_first
+
+    def resolve(self, mention: str, organisation: str | None = None) -> str | None:
+        """Return the full name of the participant `mention` names, or None."""
+        words = mention.split()
+        if not words:
+            return None
+        folded = fold(" ".join(words))
+        best, best_ratio = None, 0.0
+        if len(words) >= 2:
+            for person in self.participants:
+                ratio = SequenceMatcher(None, folded, fold(person.name)).ratio()
+                if ratio > best_ratio:
+                    best, best_ratio = person, ratio
+            if best is not None and best_ratio >= 0.85:
+                return best.name
+        candidates = self.by_first.get(fold(words[0]), [])
+        if len(words) >= 2:
+            # "Mikael Svalöv": a first name followed by a municipality; any other
+            # second word is a surname that matched nobody.
+            written = resolve_organisation(" ".join(words[1:]))
+            if written is None:
+                return None
+            organisation = organisation or written
+        if organisation is not None and candidates:
+            org = fold(organisation)
+            narrowed = [p for p in candidates if p.organisation and fold(p.organisation) == org]
+            if narrowed or len(words) >= 2:
+                candidates = narrowed
+        if len({p.name for p in candidates}) == 1:
+            return candidates[0].name
+        return None
+
+    def mentions(self, text: str) -> list[tuple[int, int, str]]:
+        """Return (start, end, full name) for every participant named in `text`."""
+        found = []
+        for m in NAME.finditer(text):
+            words = m.group().split()
+            # Try the longest reading first: "Linda Macke", then "Linda".
+            for n in range(len(words), 0, -1):
+                mention = " ".join(words[:n])
+                if n == 1 and not self.is_first_name(mention):
+                    continue
+                name = self.resolve(mention)
+                if name:
+                    end = m.start() + len(mention)
+                    found.append((m.start(), end, name))
+                    break
+        return found

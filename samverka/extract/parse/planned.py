@@ -1,0 +1,138 @@
+"""Meetings the minutes schedule: "Nästa möte: 2021-03-05 kl 9-12", a list of dates.
+
+Two shapes count. A sentence that names the next meeting ("Nästa träff den 6
+December i Höganäs. 12.30-15.30"), and a list of lines that each open with a
+date, under a line that speaks of meetings or dates ("Nätverksträffar 2021:
+deltagarna enas om följande datum:"). A year written in that lead line
+("2021") is the year of the list; otherwise a date without a year is the next
+such date after the meeting. A time range stated once after a list applies
+to every date in it. Dates before the meeting are history, not plans.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from samverka.extract.dates import DateMatch, find_dates, find_time_ranges
+from samverka.extract.model import PlannedMeeting
+from samverka.extract.parse.items import Line
+
+_NEXT = re.compile(
+    r"\b(?:nästa|kommande|följande)\s+(?:möte|träff|sammanträde|nätverksmöte|nätverksträff)"
+    r"|\bnästa\s+(?:gång|tillfälle)\b",
+    re.IGNORECASE,
+)
+_LIST_CUE = re.compile(
+    r"träffar|möten\b|mötesdatum|mötestider|sammanträden|sammanträdesdatum|följande datum|datum för",
+    re.IGNORECASE,
+)
+_PLACE = re.compile(r"[\s,]*(?:i|på|hos)\s+([A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+)?)")
+_YEAR = re.compile(r"\b(20\d\d|19\d\d)\b")
+
+
+def find_planned_meetings(
+    text: str, lines: list[Line], meeting: date | None
+) -> list[PlannedMeeting]:
+    found: list[PlannedMeeting] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        listed = _date_list(text, lines, i, meeting) if _LIST_CUE.search(line.text) else []
+        if listed:
+            found.extend(listed)
+            i += len(listed) + 1
+            continue
+        found.extend(
+            _next_meeting(text, line, lines[i + 1] if i + 1 < len(lines) else None, meeting)
+        )
+        i += 1
+    return _dedupe(found)
+
+
+def _date_list(text: str, lines: list[Line], i: int, meeting: date | None) -> list[PlannedMeeting]:
+    year_match = _YEAR.search(lines[i].text)
+    year = int(year_match[1]) if year_match else None
+    out: list[PlannedMeeting] = []
+    j = i + 1
+    while j < len(lines):
+        line = lines[j]
+        dates = find_dates(text, line.start, line.end)
+        if not dates or dates[0].span[0] - line.start > 3 or dates[0].day is None:
+            break
+        planned = _planned(text, dates[0], line, year, meeting)
+        if planned is None:
+            break
+        out.append(planned)
+        j += 1
+    if j < len(lines) and out:
+        # "Tiden är 12.30-15.00 inkl. lunch": one time for the whole list.
+        shared = find_time_ranges(text, lines[j].start, lines[j].end)
+        if shared and not find_dates(text, lines[j].start, lines[j].end):
+            for p in out:
+                if p.start_time is None:
+                    p.start_time, p.end_time = shared[0].start, shared[0].end
+    return out
+
+
+def _next_meeting(
+    text: str, line: Line, following: Line | None, meeting: date | None
+) -> list[PlannedMeeting]:
+    cue = _NEXT.search(line.text)
+    if not cue:
+        return []
+    dates = [d for d in find_dates(text, line.start + cue.end(), line.end) if d.day is not None]
+    if not dates:
+        return []
+    planned = _planned(text, dates[0], line, None, meeting)
+    if planned is None:
+        return []
+    if (
+        planned.start_time is None
+        and following is not None
+        and not find_dates(text, following.start, following.end)
+    ):
+        times = find_time_ranges(text, following.start, following.end)
+        if times and times[0].span[0] - following.start < 5:
+            planned.start_time, planned.end_time = times[0].start, times[0].end
+    return [planned]
+
+
+def _planned(
+    text: str, match: DateMatch, line: Line, year: int | None, meeting: date | None
+) -> PlannedMeeting | None:
+    if match.year is not None:
+        year = match.year
+    elif year is None:
+        if meeting is None:
+            return None
+        year = meeting.year
+        if (match.month, match.day or 1) < (meeting.month, meeting.day):
+            year += 1
+    when = match.to_date(year)
+    if when is None or (meeting is not None and when <= meeting):
+        return None
+    place_match = _PLACE.match(text, match.span[1], line.end)
+    times = find_time_ranges(text, match.span[1], line.end)
+    start_time = times[0].start if times else None
+    end_time = times[0].end if times else None
+    return PlannedMeeting(
+        date=when.isoformat(),
+        start_time=start_time,
+        end_time=end_time,
+        place=place_match[1] if place_match else None,
+        span=(line.start, line.end),
+    )
+
+
+def _dedupe(found: list[PlannedMeeting]) -> list[PlannedMeeting]:
+    by_date: dict[str, PlannedMeeting] = {}
+    for p in found:
+        kept = by_date.get(p.date)
+        if kept is None:
+            by_date[p.date] = p
+            continue
+        kept.place = kept.place or p.place
+        kept.start_time = kept.start_time or p.start_time
+        kept.end_time = kept.end_time or p.end_time
+    return list(by_date.values())

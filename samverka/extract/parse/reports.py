@@ -1,0 +1,44 @@
+"""The round where each organisation reports its situation ("Höganäs- hög belastning …").
+
+A status report is a line that opens with an organisation's name and a dash
+or colon. One such line alone is a remark; a round is at least three of them
+in one item, so a single "Bjuv: …" never counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from samverka.extract.model import StatusReport
+from samverka.extract.orgs import resolve_organisation
+from samverka.extract.parse.items import Line
+
+MIN_ROUND = 3
+
+_LEAD = re.compile(r"^([A-ZÅÄÖ][\wåäöé]+(?:\s+[A-ZÅÄÖ][\wåäöé]+)?)\s*[-–:]\s*(?=\S)")
+
+
+def find_status_reports(text: str, lines: list[Line], end: int) -> list[StatusReport]:
+    """Return the reports of the round among `lines` (one item's lines), or none."""
+    starts: list[tuple[Line, str, int]] = []
+    for line in lines:
+        m = _LEAD.match(line.text)
+        if not m:
+            continue
+        org = resolve_organisation(m[1])
+        if org is None:
+            continue
+        starts.append((line, org, line.start + m.end()))
+    if len({org for _, org, _ in starts}) < MIN_ROUND:
+        return []
+    reports: list[StatusReport] = []
+    for k, (line, org, body) in enumerate(starts):
+        stop = starts[k + 1][0].start if k + 1 < len(starts) else end
+        chunk = text[body:stop]
+        report = re.sub(r"\s+", " ", chunk).strip()
+        reports.append(
+            StatusReport(
+                organisation=org, text=report, span=(line.start, body + len(chunk.rstrip()))
+            )
+        )
+    return reports

@@ -1,0 +1,146 @@
+"""Split a stretch of minutes into sentences that keep their offsets.
+
+PDF extraction wraps lines mid-sentence and often puts a blank line between
+the halves, so a line break never ends a sentence by itself unless the line
+was short (a heading, a list line). Whitespace is collapsed in `text`;
+`offsets` maps every character back to the source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from samverka.extract.model import Span
+
+# Abbreviations that end with a full stop inside a sentence ("pga. oseriösa").
+ABBREVIATIONS = frozenset(
+    [
+        "pga",
+        "ev",
+        "bl.a",
+        "t.ex",
+        "mm",
+        "m.m",
+        "inkl",
+        "resp",
+        "ang",
+        "dvs",
+        "d.v.s",
+        "kl",
+        "ca",
+        "tf",
+        "fr.o.m",
+        "t.o.m",
+        "nr",
+        "st",
+        "tel",
+        "enl",
+        "jfr",
+        "s",
+        "k",
+        "sk",
+        "fam",
+        "osv",
+        "etc",
+        "ff",
+    ]
+)
+# A line shorter than this that ends without punctuation is a heading or a
+# list line, not a wrapped half of a sentence.
+WRAP_WIDTH = 60
+
+_END = re.compile(r"[.!?](?=\s)|[.!?]$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    offsets: tuple[int, ...]
+
+    @property
+    def span(self) -> Span:
+        return (self.offsets[0], self.offsets[-1] + 1) if self.offsets else (0, 0)
+
+    def sub_span(self, i: int, j: int) -> Span:
+        """Return the source span of text[i:j]."""
+        j = max(i + 1, j)
+        return (self.offsets[i], self.offsets[min(j, len(self.offsets)) - 1] + 1)
+
+
+def line_is_open(line: str) -> bool:
+    """Return whether a line looks wrapped: long and not ending a sentence."""
+    stripped = line.rstrip()
+    if " " not in stripped.strip():
+        return False  # an address or a single long token, not wrapped prose
+    return len(stripped) >= WRAP_WIDTH and stripped[-1:] not in ".!?:;"
+
+
+def sentences(text: str, start: int, end: int) -> list[Sentence]:
+    """Return the sentences of text[start:end]."""
+    out: list[Sentence] = []
+    chars: list[str] = []
+    offsets: list[int] = []
+
+    def flush() -> None:
+        while chars and chars[-1] == " ":
+            chars.pop()
+            offsets.pop()
+        if chars:
+            out.append(Sentence("".join(chars), tuple(offsets)))
+        chars.clear()
+        offsets.clear()
+
+    for line_match in re.finditer(r"[^\n]+", text[start:end]):
+        line_start = start + line_match.start()
+        line = line_match.group()
+        if not line.strip():
+            continue
+        if chars and chars[-1] != " ":
+            chars.append(" ")
+            offsets.append(line_start - 1)
+        last = 0
+        for end_match in _END.finditer(line):
+            cut = end_match.end()
+            _append(chars, offsets, line[last:cut], line_start + last)
+            if _ends_sentence(line, end_match.start(), cut):
+                flush()
+            last = cut
+        _append(chars, offsets, line[last:], line_start + last)
+        if not line_is_open(line) and not _ends_with_abbreviation(line.rstrip()):
+            flush()
+    flush()
+    return out
+
+
+def _append(chars: list[str], offsets: list[int], piece: str, at: int) -> None:
+    for i, c in enumerate(piece):
+        if c.isspace():
+            if not chars or chars[-1] == " ":
+                continue
+            chars.append(" ")
+        else:
+            chars.append(c)
+        offsets.append(at + i)
+
+
+def _ends_with_abbreviation(line: str) -> bool:
+    m = re.search(r"(\S+)\.$", line)
+    return bool(m and m.group(1).lower().strip("(") in ABBREVIATIONS)
+
+
+def _ends_sentence(line: str, dot: int, after: int) -> bool:
+    """Return whether the punctuation at `dot` ends a sentence."""
+    if line[dot] != ".":
+        return True
+    word = re.search(r"(\S+)$", line[:dot])
+    token = word.group(1).lower().strip("(") if word else ""
+    rest = line[after:].lstrip()
+    if not rest:
+        return token not in ABBREVIATIONS
+    nxt = rest[0]
+    if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or token.isdigit():
+        # "mm. Linda meddelar": an abbreviation ends a sentence only before a capital
+        # that is not itself the start of a numbered point.
+        return token not in ("kl", "ca", "nr") and nxt.isupper()
+    return nxt.isupper() or nxt.isdigit() or nxt in '"”(-–' or len(token) >= 4
