@@ -1,10 +1,18 @@
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+
+def is_site_admin(user: User | AnonymousUser) -> bool:
+    """Site admins (the secretariat) are active staff users: they see every network."""
+    return bool(user.is_authenticated and user.is_active and (user.is_staff or user.is_superuser))
 
 
 class UserManager(BaseUserManager["User"]):
@@ -51,4 +59,4 @@ class User(AbstractUser):
 
     @property
     def is_site_admin(self) -> bool:
-        return self.is_active and (self.is_staff or self.is_superuser)
+        return is_site_admin(self)
