@@ -52,7 +52,11 @@ class Heading:
 # Lines that label a part of the document, not an item.
 SECTION_LABELS = re.compile(
     r"^(?:minnes)?anteckningar|^protokoll(?:et)?$|^dialogpunkter|^informationspunkter|^ärenden$"
-    r"|^innehåll(?:sförteckning)?$|^agenda$|^närvarande|^frånvarande|^deltagare|^övriga deltagare",
+    r"|^innehåll(?:sförteckning)?$|^agenda$|^närvarande|^frånvarande|^deltagare|^övriga (?:deltag|närvar)"
+    # The fields of a protocol's title page and attendance table.
+    r"|^beslutande|^ersättare|^ledamöter|^ordinarie|^tjänstgörande|^närvaro|^paragraf|^förvaringsplats"
+    r"|^underskrift|^justering|^utses|^anslag|^sammanträdesdatum|^plats och tid|^datum|^tid\b"
+    r"|^organ\b|^nämnd\b|^sida\b|^utdragsbestyrkande|^gäster|^inbjudna|^förhindrade",
     re.IGNORECASE,
 )
 # Lines that close the minutes (signature, greeting).
@@ -122,18 +126,35 @@ def split_lines(text: str, start: int, end: int, skip: list[Span]) -> list[Line]
     return lines
 
 
-def find_headings(lines: list[Line], people: People) -> list[Heading]:
-    """Return the item headings among `lines`, in order."""
+def find_headings(lines: list[Line], people: People, pages: set[int] | None = None) -> list[Heading]:
+    """Return the item headings among `lines`, in order.
+
+    `pages` holds the start offsets of lines that open a page with its number
+    ("2 35 31 TEMA: …"), as some extractions write every page as one line.
+    """
+    pages = pages or set()
     section = _section_headings(lines)
     if len(section) >= 2:
         return section
-    numbered = _numbered_headings(lines)
+    numbered = _numbered_headings(lines, pages)
     markup = _markup_headings(lines, people)
     plain = _plain_headings(lines, people)
     kinds = [k for k in (numbered, markup, plain) if k]
     if not kinds:
         return section
     return min(kinds, key=lambda hs: hs[0].start)
+
+
+def page_starts(lines: list[Line]) -> set[int]:
+    """Return the starts of lines that begin with a running page index 1, 2, 3 …"""
+    found: set[int] = set()
+    expected = 1
+    for line in lines:
+        m = re.match(r"(\d{1,3}) ", line.text)
+        if m and int(m[1]) in (expected, expected + 1) and len(line.text) > 100:
+            found.add(line.start)
+            expected = int(m[1]) + 1
+    return found if len(found) >= 2 else set()
 
 
 def _heading_paragraph(lines: list[Line], i: int) -> tuple[str, int, int]:
@@ -146,9 +167,13 @@ def _heading_paragraph(lines: list[Line], i: int) -> tuple[str, int, int]:
     return " ".join(parts), lines[j].end, j
 
 
+# "./. Bilaga." marks an item with an attachment.
+_ATTACHMENT = re.compile(r"^(?:\./\.\s*)?(?:bilaga\s*\d*\s*[.:]\s*)", re.IGNORECASE)
+
+
 def _clean_title(title: str) -> str:
     title = re.sub(r"\s+", " ", title).strip()
-    title = re.sub(r"^(?:\./\.\s*)?(?:bilaga\s*\d*\s*[.:]\s*)", "", title, flags=re.IGNORECASE)
+    title = _ATTACHMENT.sub("", title)
     return title.strip(" .:-–")
 
 
@@ -178,35 +203,125 @@ def _is_org_tail(who: str) -> bool:
     return len(words) == 2 and resolve_organisation(words[1]) is not None
 
 
+_SECTION = re.compile(r"(?<![§\w])(?:§\s*(\d{1,3})|([A-ZÅÄÖ]{2,5})\s+(\d{1,3}))(?![\d-])\.?")
+_ITEM_KIND_LABEL = re.compile(r"\b[A-ZÅÄÖ]?[a-zåäö]*ärende\b")
+
+
 def _section_headings(lines: list[Line]) -> list[Heading]:
+    marks: list[tuple[Line, re.Match[str], str]] = []
+    prefixes: dict[str, set[str]] = {}
+    for line in lines:
+        for m in _SECTION.finditer(line.text):
+            prefix = "§" if m[1] else m[2]
+            if prefix != "§" and prefix.lower() in ABBREVIATIONS:
+                continue
+            rest = line.text[m.end() :].lstrip()
+            bare = not rest and m.start() == 0
+            if not bare and not rest[:1].isupper():
+                continue
+            marks.append((line, m, prefix))
+            prefixes.setdefault(prefix, set()).add(m[1] or m[3])
+    # One prefix marks items; an abbreviation with one number is prose ("SOU 2005").
+    usable = [p for p in prefixes if len(prefixes[p]) >= 2]
+    if not usable:
+        return []
+    prefix = max(usable, key=lambda p: len(prefixes[p]))
     found: list[Heading] = []
-    prefixes: dict[str, int] = {}
-    for i, line in enumerate(lines):
-        m = _SECTION_AT_START.match(line.text)
-        if not m:
-            continue
-        prefix = "§" if m[1] else m[2]
-        if prefix != "§" and (prefix.lower() in ABBREVIATIONS or not prefix.isupper()):
-            continue
+    seen: set[str] = set()
+    last = -1
+    bare: list[tuple[Line, str]] = []
+    chosen = [(line, m) for line, m, p in marks if p == prefix]
+    for k, (line, m) in enumerate(chosen):
         number = m[1] or m[3]
-        rest = line.text[m.end() :]
-        title, _, _ = _split_title(_run_on_title(rest) if len(rest) > MAX_TITLE else rest)
-        prefixes[prefix] = prefixes.get(prefix, 0) + 1
+        # Numbers rise; a lower one is a reference ("rättelse av § 72") unless it
+        # repeats a paragraph of a contents list.
+        if int(number) <= last and number not in seen:
+            continue
+        following = chosen[k + 1][1].start() if k + 1 < len(chosen) and chosen[k + 1][0] is line else None
+        segment = line.text[m.end() : following].strip()
+        if not segment:
+            bare.append((line, number))
+            last = max(last, int(number))
+            seen.add(number)
+            continue
+        title = _title_of_segment(segment, delimited=following is not None)
         found.append(
             Heading(
-                start=line.start,
+                start=line.start + m.start(),
                 title=title,
                 number=number,
-                kind="section:" + prefix,
-                content_start=line.start + m.end() + len(title),
+                kind="section",
+                content_start=line.start + m.end() + _offset_after(line.text[m.end() :], title),
             )
         )
-        del i
-    if not prefixes:
-        return []
-    # One prefix marks items; an abbreviation seen once is prose ("SOU 2005").
-    prefix = max(prefixes, key=lambda p: prefixes[p])
-    return _merge_repeats([h for h in found if h.kind == "section:" + prefix])
+        last = max(last, int(number))
+        seen.add(number)
+    if bare:
+        found.extend(_pair_bare_numbers(lines, bare))
+        found.sort(key=lambda h: h.start)
+    return sorted(_merge_repeats(found), key=lambda h: h.start)
+
+
+def _offset_after(text: str, title: str) -> int:
+    """Return how far into `text` its title (written there, maybe re-spaced) ends."""
+    if not title:
+        return 0
+    last_word = title.split()[-1]
+    words = len(title.split())
+    pos = 0
+    for _ in range(words):
+        m = re.compile(r"\S+").search(text, pos)
+        if not m:
+            break
+        pos = m.end()
+    found = text.find(last_word, max(0, pos - len(last_word) - 1))
+    return found + len(last_word) if found >= 0 else pos
+
+
+def _title_of_segment(segment: str, delimited: bool) -> str:
+    segment = _ATTACHMENT.sub("", segment)
+    if delimited and len(segment.split()) <= 16:
+        return _clean_title(segment)
+    if len(segment) > 80 or re.search(r"[a-zåäö)][.!?]\s+[A-ZÅÄÖ]", segment):
+        return _clean_title(_run_on_title(segment))
+    title, _, _ = _split_title(segment)
+    return title
+
+
+def _pair_bare_numbers(lines: list[Line], bare: list[tuple[Line, str]]) -> list[Heading]:
+    """Pair "§ 88" … "§ 96" written in a column with the titles in the block after them."""
+    after = bare[-1][0].end
+    block = [line for line in lines if line.start > after]
+    stop = next((k for k, line in enumerate(block) if _SECTION.match(line.text)), len(block))
+    titles: list[tuple[int, str]] = []
+    parts: list[tuple[int, str]] = []
+
+    def close() -> None:
+        if parts:
+            text = " ".join(p for _, p in parts)
+            text = re.sub(r"\s\d\s", " ", f" {text} ").strip()
+            if text:
+                titles.append((parts[0][0], text))
+        parts.clear()
+
+    for line in block[:stop]:
+        pos = 0
+        for label in _ITEM_KIND_LABEL.finditer(line.text):
+            piece = line.text[pos : label.start()].strip()
+            if piece:
+                parts.append((line.start + pos, piece))
+            close()
+            pos = label.end()
+        piece = line.text[pos:].strip()
+        if piece:
+            parts.append((line.start + pos, piece))
+            if not line_is_open(line.text):
+                close()
+    close()
+    return [
+        Heading(start=start, title=_clean_title(title), number=number, kind="section", content_start=start + len(title))
+        for (_, number), (start, title) in zip(bare, titles, strict=False)
+    ]
 
 
 def _merge_repeats(headings: list[Heading]) -> list[Heading]:
@@ -220,7 +335,7 @@ def _merge_repeats(headings: list[Heading]) -> list[Heading]:
                 earlier.title = h.title
             # The later occurrence is where the item's text is.
             out[by_number[h.number]] = Heading(
-                start=earlier.start,
+                start=h.start,
                 title=h.title or earlier.title,
                 number=h.number,
                 kind=h.kind,
@@ -233,7 +348,7 @@ def _merge_repeats(headings: list[Heading]) -> list[Heading]:
     return out
 
 
-def _run_on_title(rest: str) -> str:
+def _run_on_title(rest: str, limit: int = 14) -> str:
     """Return the title at the start of text that runs on without a line break."""
     words = rest[:MAX_TITLE].split(" ")
     kept: list[str] = []
@@ -245,7 +360,7 @@ def _run_on_title(rest: str) -> str:
         ):
             break
         kept.append(word)
-        if len(kept) >= 14:
+        if len(kept) >= limit:
             break
     return " ".join(kept)
 
@@ -259,33 +374,159 @@ def _starts_new_sentence(word: str, previous: str, following: str) -> bool:
     return bool(re.fullmatch(r"[a-eA-E][.)]?", word) and following[:1].isupper())
 
 
-def _numbered_headings(lines: list[Line]) -> list[Heading]:
-    found: list[Heading] = []
-    expected = 1
-    for i, line in enumerate(lines):
-        m = _NUMBERED_AT_START.match(line.text)
-        if not m:
+@dataclass(frozen=True)
+class _Mark:
+    line: int
+    pos: int  # offset of the number within the line
+    after: int  # offset within the line where the title starts
+    number: int
+    style: str  # "." or ")" after the number, or "" for none
+    strong: bool  # at the start of a line or of a page
+
+
+# A number inside run-on text that opens a point: "… slutrapport 5. Projekt …",
+# "… protokollet. 2 Den nationella …".
+_INLINE = re.compile(r"(?<=\s)(\d{1,2})(\.(?:/\.)?|\))?\s+(?=[\"”(]?[A-ZÅÄÖ])")
+_NO_NUMBER_BEFORE = re.compile(r"(?:§|kl\.?|sida|nr|ärende|punkt|paragraf(?:er)?|bilaga|och|till|-|–)\s*$", re.I)
+RUN_ON = 200
+
+
+def _numbered_headings(lines: list[Line], pages: set[int]) -> list[Heading]:
+    marks = _numbered_marks(lines, pages)
+    chain: list[_Mark] = []
+    style: str | None = None
+    for mark in marks:
+        expected = chain[-1].number + 1 if chain else None
+        if expected is None:
+            if mark.strong or mark.number == 1:
+                chain.append(mark)
+                style = mark.style
             continue
-        number = int(m[1])
-        if number != expected:
+        if mark.style != style:
             continue
-        paragraph, _, _ = _heading_paragraph(lines, i)
-        title, raiser, length = _split_title(paragraph[m.end() :])
+        if mark.number == expected or mark.number == 1:
+            chain.append(mark)
+    headings: list[Heading] = []
+    for k, mark in enumerate(chain):
+        line = lines[mark.line]
+        nxt = chain[k + 1] if k + 1 < len(chain) and chain[k + 1].line == mark.line else None
+        if mark.strong and mark.pos == 0 and len(line.text) < RUN_ON and nxt is None:
+            paragraph, _, _ = _heading_paragraph(lines, mark.line)
+            title, raiser, length = _split_title(paragraph[mark.after :])
+            content_start = _offset_in_lines(lines, mark.line, mark.after + length)
+        else:
+            segment = line.text[mark.after : nxt.pos if nxt else None].strip()
+            title = _title_of_segment(segment, delimited=nxt is not None)
+            raiser = None
+            content_start = line.start + mark.after + _offset_after(line.text[mark.after :], title)
         if not title:
             continue
-        content_start = _offset_in_lines(lines, i, m.end() + length)
-        found.append(
+        headings.append(
             Heading(
-                start=line.start,
+                start=line.start + mark.pos,
                 title=title,
-                number=str(number),
+                number=str(mark.number),
                 kind="numbered",
                 content_start=content_start,
                 raised_by=raiser,
             )
         )
-        expected = number + 1
-    return found
+    return sorted(_merge_restarts(headings), key=lambda h: h.start)
+
+
+def _merge_restarts(headings: list[Heading]) -> list[Heading]:
+    """Fold a second run 1, 2, 3 … into the first when it repeats an agenda list's titles."""
+    out: list[Heading] = []
+    index: dict[str, int] = {}
+    merging = False
+    for h in headings:
+        earlier = out[index[h.number]] if h.number in index else None
+        if h.number == "1" and earlier is not None:
+            merging = _similar(earlier.title, h.title)
+            if not merging:
+                break
+        if merging and earlier is not None:
+            # The item's text follows the later heading, not the agenda list.
+            earlier.start = h.start
+            earlier.content_start = h.content_start
+            continue
+        if merging:
+            merging = False
+        index[h.number or ""] = len(out)
+        out.append(h)
+    return out
+
+
+def _similar(a: str, b: str) -> bool:
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.6
+
+
+def _numbered_marks(lines: list[Line], pages: set[int]) -> list[_Mark]:
+    marks: list[_Mark] = []
+    for i, line in enumerate(lines):
+        taken = -1
+        if line.start in pages:
+            page = _page_item(line.text)
+            if page:
+                marks.append(page.__class__(i, page.pos, page.after, page.number, page.style, True))
+                taken = page.pos
+        else:
+            m = _NUMBERED_AT_START.match(line.text)
+            if m:
+                style = ")" if ")" in m.group() else "."
+                marks.append(_Mark(i, 0, m.end(), int(m[1]), style, True))
+                taken = 0
+        if len(line.text) < RUN_ON and line.start not in pages:
+            continue
+        for m in _INLINE.finditer(line.text):
+            if m.start() <= taken:
+                continue
+            before = line.text[max(0, m.start() - 12) : m.start()]
+            style = "" if not m[2] or m[2] == "./." else m[2]
+            if _NO_NUMBER_BEFORE.search(before):
+                continue
+            if not style and not re.search(r"[.!?:]\s*$", before):
+                continue
+            marks.append(_Mark(i, m.start(), m.end(), int(m[1]), style, False))
+    return marks
+
+
+_PAGE_OF = re.compile(r"\d{1,3}\s*\(\s*\d{1,3}\)?|\(\d{1,3}\)")
+
+
+def _page_item(text: str) -> _Mark | None:
+    """Return the item number that opens a page line, after the page furniture.
+
+    "2 35 31 TEMA" is page 2, protocol page 35, § 31; "3 3 (8) 1 Val …" page 3
+    of 8, item 1; "2 2(19 Styrelsen 1 Delgivningar" has a running head between.
+    """
+    m = re.match(r"\d{1,3}\s+", text)
+    if not m:
+        return None
+    pos = m.end()
+    pos = _skip(r"(?:[A-ZÅÄÖ]{3,}\s+)+", text, pos)
+    page_of = re.compile(f"(?:{_PAGE_OF.pattern})\\s+").match(text, pos)
+    if page_of:
+        pos = page_of.end()
+        running = re.compile(r"[A-ZÅÄÖ][a-zåäö]+\s+(?=\d)").match(text, pos)
+        if running:
+            pos = running.end()
+    else:
+        two = re.compile(r"(\d{1,3})\s+(?=\d{1,3}[\s.])").match(text, pos)
+        if not two:
+            return None  # a single number after the page index is the page number
+        pos = two.end()
+    item = re.compile(r"(\d{1,3})(\.(?:/\.)?|\))?\s+(?=[\"”(]?[A-ZÅÄÖ])").match(text, pos)
+    if not item:
+        return None
+    style = "" if not item[2] or item[2] == "./." else item[2]
+    return _Mark(0, item.start(), item.end(), int(item[1]), style, True)
+
+
+def _skip(pattern: str, text: str, pos: int) -> int:
+    m = re.compile(pattern).match(text, pos)
+    return m.end() if m else pos
 
 
 def _offset_in_lines(lines: list[Line], i: int, chars: int) -> int:
@@ -349,10 +590,34 @@ def _looks_like_plain_heading(text: str, people: People) -> bool:
         return False
     if SECTION_LABELS.search(text) or CLOSING.search(text) or DECISION_LINE.match(text):
         return False
-    if re.search(r"\d{4}-\d\d-\d\d|\bkl\.?\s*\d", text):
+    if re.search(r"\d{4}-\d\d-\d\d|\bkl\.?\s*\d|§", text):
+        return False
+    # Labels glued to values ("UnderskriftLaila Nabb"), a sentence inside the line,
+    # or a person's line in an attendance list ("Elin Ljung, tf verksamhetschef").
+    if re.search(r"[a-zåäö][A-ZÅÄÖ][a-zåäö]|[a-zåäö]\.\s+[A-ZÅÄÖ]", text):
+        return False
+    if re.match(rf"{NAME_WORD}(?:\s+{NAME_WORD})*\s*(?:,|\([A-ZÅÄÖ]{{1,3}}\))", text):
         return False
     # A line that is only a person's name is a signature.
     return people.resolve(text) is None
+
+
+_PARTY = re.compile(r"\([A-ZÅÄÖ]{1,3}\)")
+
+
+def _in_list(lines: list[Line], i: int, people: People) -> bool:
+    """Return whether line i is one of four or more short lines in a row (a list, a table)."""
+    run = 1
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and run < 4 and _looks_short(lines[j].text, people):
+            run += 1
+            j += step
+    return run >= 4
+
+
+def _looks_short(text: str, people: People) -> bool:
+    return len(text) <= 80 and not re.search(r"[.!?]$", text.rstrip())
 
 
 def _plain_headings(lines: list[Line], people: People) -> list[Heading]:
