@@ -181,5 +181,5 @@ class Assignment(FromSource):
         if self.assignee_network_id is not None:
             return memberships.filter(network_id=self.assignee_network_id).exists()
         return memberships.filter(
-            network_id=self.network_id, organisation_id=self.assignee_organisation_id
+            network=self.network, organisation=self.assignee_organisation
         ).exists()

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
     from samverka.accounts.models import User
+    from samverka.networks.models import Network
 
 
 def _stored_name(folder: str, filename: str) -> str:
@@ -32,7 +33,7 @@ def document_upload_to(instance: Document, filename: str) -> str:
 
 
 class SourceDocumentQuerySet(models.QuerySet["SourceDocument"]):
-    def for_network(self, network: models.Model) -> SourceDocumentQuerySet:
+    def for_network(self, network: Network) -> SourceDocumentQuerySet:
         return self.filter(network=network)
 
     def visible_to(self, user: User | AnonymousUser) -> SourceDocumentQuerySet:
@@ -117,7 +118,7 @@ class FromSource(models.Model):
 
 
 class DocumentQuerySet(models.QuerySet["Document"]):
-    def for_network(self, network: models.Model) -> DocumentQuerySet:
+    def for_network(self, network: Network) -> DocumentQuerySet:
         return self.filter(network=network)
 
     def visible_to(self, user: User | AnonymousUser) -> DocumentQuerySet:
