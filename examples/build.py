@@ -19,6 +19,7 @@ times are fixed, so rebuilding changes nothing unless a source changed.
 
 from __future__ import annotations
 
+import argparse
 import html
 import io
 import re
@@ -264,8 +265,9 @@ def build_html(source: Source) -> bytes:
     return page.encode("utf-8")
 
 
-def date_of(name: str) -> str:
-    return name[:10]
+def date_of(stem: str) -> str:
+    """Return the meeting date that starts an example's file name."""
+    return stem[:10]
 
 
 BUILDERS: dict[str, tuple[str, Callable[[Source, str], bytes]]] = {
@@ -276,12 +278,25 @@ BUILDERS: dict[str, tuple[str, Callable[[Source, str], bytes]]] = {
 }
 
 
-def main() -> int:
+def build_all(output: Path = OUTPUT) -> list[Path]:
+    """Write every generated example into `output`; return the paths written."""
+    written = []
     for stem, (suffix, build) in BUILDERS.items():
         source = parse_source((SOURCES / f"{stem}.txt").read_text(encoding="utf-8"))
-        target = OUTPUT / f"{stem}.{suffix}"
+        target = output / f"{stem}.{suffix}"
         target.write_bytes(build(source, date_of(stem)))
-        print(f"wrote {target.relative_to(HERE.parent)}")
+        written.append(target)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the .docx, .pdf and .html examples.")
+    parser.add_argument(
+        "--out", type=Path, default=OUTPUT, help=f"directory to write to (default {OUTPUT})"
+    )
+    options = parser.parse_args(argv)
+    for path in build_all(options.out):
+        print(f"wrote {path}")
     return 0
 
 
