@@ -33,6 +33,8 @@ VERB = re.compile(
     rf"\b(?:får i uppdrag att|fick i uppdrag att|kommer (?:att )?(?:{_INFINITIVES})|ska (?:{_INFINITIVES})|{_ACTIONS})\b",
     re.IGNORECASE,
 )
+# "att ge processledaren Elin Wahlgren i uppdrag att ta fram …".
+_GIVE = re.compile(r"\b(?:ge|ger|gav|ges)\s+(.{1,60}?)\s+i uppdrag att\s+", re.IGNORECASE)
 # "… mailas till Barbara som skickar ut …": the person after "till" acts.
 _TO_WHO = re.compile(rf"\btill ({NAME_WORD}(?:\s+{NAME_WORD})?) som\b")
 _SUBJECT = re.compile(
@@ -84,6 +86,13 @@ def find_assignments(
     last_subject: str | None = None
     for n, sentence in enumerate(sentences):
         text = sentence.text
+        give = _GIVE.search(text)
+        if give:
+            who = resolver.assignee(give[1])
+            if who:
+                found.append(_make(sentence, give.end(), len(text), who, [], meeting, next_meeting))
+                last_subject = who
+                continue
         to_who = _TO_WHO.search(text)
         if to_who:
             who = resolver.assignee(to_who[1])

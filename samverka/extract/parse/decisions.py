@@ -83,9 +83,18 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
             continue
         if re.fullmatch(r"\w+", clause):
             continue
-        decisions.append(
-            Decision(text=clause, span=sentence.sub_span(clause_start, clause_start + len(clause)))
-        )
+        # "Beslut: att A, att B": a protocol lists each decision as its own att-clause.
+        pieces = [clause]
+        if clause[:4].lower() == "att ":
+            pieces = re.split(r"[,;]\s+(?=att\s)", clause)
+        at = clause_start
+        for piece in pieces:
+            offset = sentence.text.find(piece, at)
+            piece = piece.strip().rstrip(".,;")
+            decisions.append(
+                Decision(text=piece, span=sentence.sub_span(offset, offset + len(piece)))
+            )
+            at = offset + len(piece)
     return decisions
 
 

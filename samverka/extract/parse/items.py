@@ -126,7 +126,9 @@ def split_lines(text: str, start: int, end: int, skip: list[Span]) -> list[Line]
     return lines
 
 
-def find_headings(lines: list[Line], people: People, pages: set[int] | None = None) -> list[Heading]:
+def find_headings(
+    lines: list[Line], people: People, pages: set[int] | None = None
+) -> list[Heading]:
     """Return the item headings among `lines`, in order.
 
     `pages` holds the start offsets of lines that open a page with its number
@@ -151,7 +153,7 @@ def page_starts(lines: list[Line]) -> set[int]:
     expected = 1
     for line in lines:
         m = re.match(r"(\d{1,3}) ", line.text)
-        if m and int(m[1]) in (expected, expected + 1) and len(line.text) > 100:
+        if m and int(m[1]) in (expected, expected + 1) and len(line.text) > 60:
             found.add(line.start)
             expected = int(m[1]) + 1
     return found if len(found) >= 2 else set()
@@ -237,7 +239,9 @@ def _section_headings(lines: list[Line]) -> list[Heading]:
         # repeats a paragraph of a contents list.
         if int(number) <= last and number not in seen:
             continue
-        following = chosen[k + 1][1].start() if k + 1 < len(chosen) and chosen[k + 1][0] is line else None
+        following = (
+            chosen[k + 1][1].start() if k + 1 < len(chosen) and chosen[k + 1][0] is line else None
+        )
         segment = line.text[m.end() : following].strip()
         if not segment:
             bare.append((line, number))
@@ -280,7 +284,7 @@ def _offset_after(text: str, title: str) -> int:
 
 def _title_of_segment(segment: str, delimited: bool) -> str:
     segment = _ATTACHMENT.sub("", segment)
-    if delimited and len(segment.split()) <= 16:
+    if delimited and len(segment.split()) <= 16 and not re.search(r"[.!?]\s", segment):
         return _clean_title(segment)
     if len(segment) > 80 or re.search(r"[a-zåäö)][.!?]\s+[A-ZÅÄÖ]", segment):
         return _clean_title(_run_on_title(segment))
@@ -319,7 +323,13 @@ def _pair_bare_numbers(lines: list[Line], bare: list[tuple[Line, str]]) -> list[
                 close()
     close()
     return [
-        Heading(start=start, title=_clean_title(title), number=number, kind="section", content_start=start + len(title))
+        Heading(
+            start=start,
+            title=_clean_title(title),
+            number=number,
+            kind="section",
+            content_start=start + len(title),
+        )
         for (_, number), (start, title) in zip(bare, titles, strict=False)
     ]
 
@@ -387,7 +397,9 @@ class _Mark:
 # A number inside run-on text that opens a point: "… slutrapport 5. Projekt …",
 # "… protokollet. 2 Den nationella …".
 _INLINE = re.compile(r"(?<=\s)(\d{1,2})(\.(?:/\.)?|\))?\s+(?=[\"”(]?[A-ZÅÄÖ])")
-_NO_NUMBER_BEFORE = re.compile(r"(?:§|kl\.?|sida|nr|ärende|punkt|paragraf(?:er)?|bilaga|och|till|-|–)\s*$", re.I)
+_NO_NUMBER_BEFORE = re.compile(
+    r"(?:§|kl\.?|sida|nr|ärende|punkt|paragraf(?:er)?|bilaga|och|till|-|–)\s*$", re.I
+)
 RUN_ON = 200
 
 
@@ -402,9 +414,11 @@ def _numbered_headings(lines: list[Line], pages: set[int]) -> list[Heading]:
                 chain.append(mark)
                 style = mark.style
             continue
-        if mark.style != style:
-            continue
-        if mark.number == expected or mark.number == 1:
+        if mark.number == 1 and _similar(_preview(lines, mark), _preview(lines, chain[0])):
+            # The items themselves after an agenda list, perhaps numbered differently.
+            chain.append(mark)
+            style = mark.style
+        elif mark.style == style and mark.number == expected:
             chain.append(mark)
     headings: list[Heading] = []
     for k, mark in enumerate(chain):
@@ -432,6 +446,10 @@ def _numbered_headings(lines: list[Line], pages: set[int]) -> list[Heading]:
             )
         )
     return sorted(_merge_restarts(headings), key=lambda h: h.start)
+
+
+def _preview(lines: list[Line], mark: _Mark) -> str:
+    return _run_on_title(lines[mark.line].text[mark.after : mark.after + MAX_TITLE], limit=8)
 
 
 def _merge_restarts(headings: list[Heading]) -> list[Heading]:

@@ -27,7 +27,7 @@ _LIST_CUE = re.compile(
     r"träffar|möten\b|mötesdatum|mötestider|sammanträden|sammanträdesdatum|följande datum|datum för",
     re.IGNORECASE,
 )
-_PLACE = re.compile(r"[\s,]*(?:i|på|hos)\s+([A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+)?)")
+_PLACE = re.compile(r"(?<!\w)(?:i|på|hos)\s+([A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+)?)")
 _YEAR = re.compile(r"\b(20\d\d|19\d\d)\b")
 
 
@@ -112,7 +112,10 @@ def _planned(
     when = match.to_date(year)
     if when is None or (meeting is not None and when <= meeting):
         return None
-    place_match = _PLACE.match(text, match.span[1], line.end)
+    # "26 februari i Helsingborg", "28 februari kl. 9.00-12.00 i Borås, Stadshuset".
+    tail = text[match.span[1] : line.end]
+    sentence_end = re.search(r"[.!?](?:\s|$)(?!\d)", tail)
+    place_match = _PLACE.search(tail[: sentence_end.start() if sentence_end else None])
     times = find_time_ranges(text, match.span[1], line.end)
     start_time = times[0].start if times else None
     end_time = times[0].end if times else None

@@ -139,6 +139,8 @@ def _ends_sentence(line: str, dot: int, after: int) -> bool:
     if not rest:
         return token not in ABBREVIATIONS
     nxt = rest[0]
+    if token.isdigit() and len(token) <= 2:
+        return False  # "Beslut 1. Rapporten …": the number of a point, not a sentence end
     if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or token.isdigit():
         # "mm. Linda meddelar": an abbreviation ends a sentence only before a capital
         # that is not itself the start of a numbered point.
