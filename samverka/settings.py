@@ -173,6 +173,7 @@ INSTALLED_APPS = [
     "samverka.meetings",
     "samverka.assignments",
     "samverka.documents",
+    "samverka.invitations",
 ]
 
 MIDDLEWARE = [
@@ -186,6 +187,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "samverka.security.security_headers_middleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes requires.
@@ -274,6 +276,11 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "login"
+# allauth passes the login as `email=` to authenticate(); key lock-out on it, lower-cased.
+AXES_USERNAME_CALLABLE = "samverka.security.axes_username"
+# axes locks account + IP; allauth's own per-account limit would also lock the
+# account out from every other address, so only its per-IP limit stays.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip"}
 
 # Idle timeout: every request renews the cookie, eight idle hours end the session.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 8 * 60 * 60)

@@ -1,9 +1,19 @@
-"""Root URL configuration (minimal; the web layer extends it)."""
+"""Root URLs. Every pattern here must have a row in samverka/tests/test_boundary.py."""
 
 from django.contrib import admin
 from django.urls import include, path
 
+from samverka import views
+from samverka.networks import views as network_views
+
 urlpatterns = [
+    path("", network_views.start, name="start"),
+    path("health/", views.health, name="health"),
+    path("tillganglighet/", views.accessibility, name="accessibility"),
+    path("konto/", include("allauth.urls")),
     path("admin/", admin.site.urls),
-    path("accounts/", include("allauth.urls")),
+    path("natverk/", include("samverka.networks.urls")),
+    path("moten/", include("samverka.meetings.urls")),
+    path("uppdrag/", include("samverka.assignments.urls")),
+    path("", include("samverka.invitations.urls")),
 ]
