@@ -52,8 +52,11 @@ def read_file(path: Path) -> SourceText:
     """Read one file from disk; refuse anything but a regular file under the size cap."""
     try:
         with open(path, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode):
                 raise ReadError("inte en vanlig fil")
+            if status.st_size > MAX_INPUT_BYTES:
+                raise ReadError(_too_big())
             data = handle.read(MAX_INPUT_BYTES + 1)
     except OSError as error:
         raise ReadError(f"kan inte öppnas: {error.strerror or error}") from None
@@ -63,10 +66,13 @@ def read_file(path: Path) -> SourceText:
 def read_bytes(data: bytes, name: str) -> SourceText:
     """Read one document held in memory; `name` is kept for display and the Markdown test."""
     if len(data) > MAX_INPUT_BYTES:
-        raise ReadError(f"filen är för stor (över {MAX_INPUT_BYTES // 2**20} MiB)")
+        raise ReadError(_too_big())
     if not data:
         raise ReadError("filen är tom (0 byte)")
-    media_type, text, hints, warnings = _read(data, name)
+    try:
+        media_type, text, hints, warnings = _read(data, name)
+    except RecursionError:
+        raise ReadError("dokumentet är för djupt nästlat") from None
     if len(text) > MAX_TEXT_CHARS:
         raise ReadError(f"texten är för lång ({len(text)} tecken; högst {MAX_TEXT_CHARS})")
     if not text.strip() and not warnings:
@@ -79,6 +85,10 @@ def read_bytes(data: bytes, name: str) -> SourceText:
         hints=hints,
         warnings=warnings,
     )
+
+
+def _too_big() -> str:
+    return f"filen är för stor (över {MAX_INPUT_BYTES // 2**20} MiB)"
 
 
 def _read(data: bytes, name: str) -> tuple[str, str, list[Hint], list[str]]:
