@@ -25,6 +25,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
 
 Middleware = Callable[[HttpRequest], HttpResponse]
 
+
 def security_headers_middleware(get_response: Middleware) -> Middleware:
     def middleware(request: HttpRequest) -> HttpResponse:
         response = get_response(request)

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
 from samverka.accounts.access import Action, get_assignment_for_user
 from samverka.assignments.forms import StatusForm
@@ -12,10 +11,12 @@ from samverka.assignments.services import assignment_set_status
 
 
 @login_required
-@require_POST
 def update_status(request: HttpRequest, pk: int) -> HttpResponse:
     """The assignee (or a coordinator of the network) reports an assignment done."""
     assignment = get_assignment_for_user(request, pk, action=Action.UPDATE_OWN_ASSIGNMENT)
+    # The method is checked after access, so a GET learns no more than a POST: 404.
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     form = StatusForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest(form.errors.as_text())

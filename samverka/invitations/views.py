@@ -23,7 +23,6 @@ LOGIN_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
 
 
 @login_required
-@require_http_methods(["GET", "HEAD", "POST"])
 def create(request: HttpRequest, slug: str) -> HttpResponse:
     network = get_network_for_user(request, slug, action=Action.INVITE)
     form = InvitationForm(request.POST or None)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -10,6 +10,7 @@ from samverka.assignments.models import Assignment
 from samverka.meetings.models import Meeting
 from samverka.networks.models import Membership, Network
 
+SAFE_METHODS = ["GET", "HEAD"]
 PAST_MEETINGS_SHOWN = 50
 # Chairs first, as the minutes list them.
 ROLE_ORDER = [role.value for role in Membership.Role]
@@ -21,9 +22,7 @@ def start(request: HttpRequest) -> HttpResponse:
     """The start page: my networks, my next meetings, my open assignments."""
     user = request.user
     networks = Network.objects.visible_to(user).active().select_related("parent")
-    meetings = (
-        Meeting.objects.visible_to(user).upcoming().select_related("network")[:10]
-    )
+    meetings = Meeting.objects.visible_to(user).upcoming().select_related("network")[:10]
     assignments = (
         Assignment.objects.visible_to(user)
         .assigned_to(user)
@@ -36,9 +35,11 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_safe
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     network = get_network_for_user(request, slug)
+    # The method is checked after access, so a POST learns no more than a GET: 404.
+    if request.method not in SAFE_METHODS:
+        return HttpResponseNotAllowed(SAFE_METHODS)
     members = sorted(
         Membership.objects.current().for_network(network).select_related("person", "organisation"),
         key=lambda m: (ROLE_ORDER.index(m.role), m.person.name),
