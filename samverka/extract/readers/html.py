@@ -33,23 +33,25 @@ def looks_like_html(text: str) -> bool:
 
 def read_html(text: str) -> tuple[str, list[Hint], list[str]]:
     reader = _Reader()
+    warnings = []
     try:
         reader.feed(text)
         reader.close()
     except ReadError:
         raise
-    except Exception as error:  # html.parser raises assorted errors on broken markup
-        raise ReadError(f"HTML:en kunde inte läsas ({type(error).__name__})") from None
+    except Exception:  # html.parser gives up on some broken markup; keep what it read
+        warnings.append("trasig HTML: texten efter felet kunde inte läsas")
+    reader.end_row()
     reader.flush()
     text, hints = reader.out.build()
-    return text, hints, []
+    return text, hints, warnings
 
 
 class _Reader(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.out = TextBuilder()
-        self.words: list[str] = []
+        self.chunks: list[str] = []
         self.bold_chars = 0
         self.plain_chars = 0
         self.skip: list[str] = []
@@ -140,18 +142,15 @@ class _Reader(HTMLParser):
         if self.pre:
             lines = data.split("\n")
             for line in lines[:-1]:
-                self.add_words(line)
+                self.add_text(line)
                 self.flush()
-            self.add_words(lines[-1])
+            self.add_text(lines[-1])
             return
-        self.add_words(data)
+        self.add_text(data)
 
-    def add_words(self, data: str) -> None:
-        words = data.split()
-        if not words:
-            return
-        self.words.extend(words)
-        chars = sum(len(w) for w in words)
+    def add_text(self, data: str) -> None:
+        self.chunks.append(data)
+        chars = len(data) - sum(data.count(c) for c in " \t\n\r\f")
         if self.bold:
             self.bold_chars += chars
         else:
@@ -172,7 +171,7 @@ class _Reader(HTMLParser):
     def flush(self) -> None:
         if self.cell is not None:
             return
-        line = " ".join(self.words)
+        line = " ".join("".join(self.chunks).split())
         kind: HintKind | None = None
         level = 0
         if self.heading:
@@ -182,10 +181,10 @@ class _Reader(HTMLParser):
             kind, level = "list_item", max(0, len(self.lists) - 1)
         elif self.bold_chars and not self.plain_chars:
             kind = "bold"
-        if self.words:
+        if line:
             self.out.line(line, kind, level)
             self.item_label = None
-        self.words = []
+        self.chunks = []
         self.bold_chars = self.plain_chars = 0
 
 

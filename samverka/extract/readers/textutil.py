@@ -102,8 +102,10 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
     if valid and valid >= stray:
         warning = f"blandad teckenkodning: {stray} byte som inte var UTF-8 lästes som Windows-1252"
         return data.decode("utf-8", errors="samverka-cp1252"), "utf-8", [warning]
-    encoding = max(_SINGLE_BYTE, key=lambda name: sum(data.count(b) for b in _SINGLE_BYTE[name]))
-    if encoding == "cp1252":
+    scores = {name: sum(data.count(b) for b in letters) for name, letters in _SINGLE_BYTE.items()}
+    encoding = max(scores, key=scores.__getitem__)
+    # Windows quotes and dashes are DOS letters, so DOS must win clearly.
+    if encoding == "cp1252" or scores[encoding] <= 3 * scores["cp1252"]:
         return _cp1252(data), "cp1252", []
     return data.decode(encoding), encoding, []
 
