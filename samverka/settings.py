@@ -173,6 +173,7 @@ INSTALLED_APPS = [
     "samverka.meetings",
     "samverka.assignments",
     "samverka.documents",
+    "samverka.search",
     "samverka.invitations",
 ]
 
