@@ -22,21 +22,29 @@ from samverka.extract.parse.sentences import Sentence
 _ACTIONS = (
     r"kontaktar|återkommer|tar fram|tar kontakt|tar med sig|skickar(?: ut)?|bifogar|mailar|mejlar"
     r"|vidarebefordrar|meddelar(?! att)|bjuder in|lämnar över|formulerar|sammanställer|undersöker"
-    r"|kollar upp|ser över|bokar|kallar|återrapporterar|ansvarar för|förbereder|tar reda på|utreder"
+    r"|kollar upp|ser över|bokar|kallar|ansvarar för|förbereder|tar reda på|utreder|beställer"
+    r"|arbetar in|fördelar|samlar in"
     r"|håller i|samordnar|stämmer av"
 )
 _INFINITIVES = (
-    r"meddela|kontakta|skicka|ta fram|ta kontakt|återkomma|bjuda in|undersöka|sammanställa|formulera"
-    r"|boka|lämna över|vidarebefordra|maila|mejla|återrapportera|förbereda|ta reda på|utreda|se över"
+    r"meddela|kontakta|skicka|ta fram|ta kontakt|återkomma|bjuda in|undersöka|sammanställa"
+    r"|formulera"
+    r"|boka|lämna över|vidarebefordra|maila|mejla|återrapportera|förbereda|ta reda på|utreda"
+    r"|se över"
 )
 VERB = re.compile(
-    rf"\b(?:får i uppdrag att|fick i uppdrag att|kommer (?:att )?(?:{_INFINITIVES})|ska (?:{_INFINITIVES})|{_ACTIONS})\b",
+    rf"\b(?:får i uppdrag att|kommer (?:att )?(?:{_INFINITIVES})|ska (?:{_INFINITIVES})"
+    rf"|{_ACTIONS})\b",
     re.IGNORECASE,
 )
 # "att ge processledaren Elin Wahlgren i uppdrag att ta fram …".
 _GIVE = re.compile(r"\b(?:ge|ger|gav|ges)\s+(.{1,60}?)\s+i uppdrag att\s+", re.IGNORECASE)
 # "… mailas till Barbara som skickar ut …": the person after "till" acts.
-_TO_WHO = re.compile(rf"\btill ({NAME_WORD}(?:\s+{NAME_WORD})?) som\b")
+_TO_WHO = re.compile(rf"\btill ({NAME_WORD}(?:\s+{NAME_WORD})?) som\s+")
+# What someone reports ("informerar om att Tranemo ser över …") assigns nothing.
+_REPORTED_SPEECH = re.compile(
+    r"\b(?:informerar|berättar|meddelar|säger|menar|uppger|redovisar)(?: om)? att\b", re.IGNORECASE
+)
 _SUBJECT = re.compile(
     rf"({NAME_WORD}(?:[\s-]+(?:{NAME_WORD}|[A-ZÅÄÖ]{{2,}}(?:/[A-ZÅÄÖ]{{2,}})?)){{0,3}})"
     r"(?:\s*\([^)]{1,20}\))?(?:,\s*[A-ZÅÄÖ][\wåäö]+,?)?\s*$"
@@ -97,16 +105,12 @@ def find_assignments(
         if to_who:
             who = resolver.assignee(to_who[1])
             if who:
-                found.append(
-                    _make(
-                        sentence, 0, len(text), who, sentences[n + 1 : n + 2], meeting, next_meeting
-                    )
-                )
-                last_subject = who
-                continue
+                found.append(_make(sentence, 0, len(text), who, [], meeting, next_meeting))
         for verb in VERB.finditer(text):
             if re.search(r"\bsom\s+$", text[: verb.start()]):
                 continue  # a relative clause describes someone, it assigns nothing
+            if _REPORTED_SPEECH.search(text[: verb.start()]):
+                continue
             who = _subject(text[: verb.start()], resolver)
             if who is None and verb.start() == 0 and last_subject:
                 # "Meddelar namn till Linda.": the subject of the sentence before.
@@ -138,6 +142,9 @@ def _subject(before: str, resolver: Resolver) -> str | None:
         # "Bjuv är intresserade av att ansluta, de tar kontakt med …".
         head = re.match(rf"\s*({NAME_WORD}(?:\s+{NAME_WORD})?)", before)
         return resolver.assignee(head[1]) if head else None
+    role = re.search(r"(\w+)\s*$", clause)
+    if role and resolver.people.by_role(role[1]):
+        return resolver.people.by_role(role[1])
     m = _SUBJECT.search(clause.rstrip())
     if m:
         return resolver.assignee(m.group(0))

@@ -31,26 +31,49 @@ _DECISION_LABEL = re.compile(
 )
 # A filing formula needs an object: "lägga delgivningarna till handlingarna".
 _BARE_FILING = re.compile(r"^(?:läggs\s+|lades\s+)?till handlingarna\W*$", re.IGNORECASE)
-# Past decisions of other bodies are reported, not taken here.
+# Filing the previous minutes is routine, not a decision of the meeting.
+_MINUTES_FILED = re.compile(
+    r"^(?:föregående |förra )?(?:mötets )?(?:minnes)?(?:anteckningar(?:na)?|protokoll(?:et)?)\b.*"
+    r"\btill handlingarna\b",
+    re.IGNORECASE,
+)
+# Past decisions of other bodies are reported, not taken here, and a decision
+# "på nästa möte" is yet to be taken.
 _REPORTED = re.compile(
-    r"\bhar (?:fattat|tagit) beslut\b|\bfattat beslut\b|\bbeslut från\b|\btar (?:nätverket )?beslut\b"
+    r"\b(?:på|vid|till) (?:nästa|kommande) (?:möte|sammanträde)|\b(?:förra|föregående) möte|"
+    r"\bhar (?:fattat|tagit) beslut\b|\bfattat beslut\b|\bbeslut från\b"
+    r"|\btar (?:nätverket )?beslut\b"
     r"|\bbeslutat\b|\bbeslutats\b|\bpolitiskt beslutad\b",
     re.IGNORECASE,
 )
 
 CARRIED_OVER = re.compile(
-    r"\butgick\b|\b(?:punkten|ärendet|frågan) utgår\b|\bbordl(?:äggs|ades)\b|\bhanns inte med\b|\bhanns ej med\b"
+    r"\butgick\b|\b(?:punkten|ärendet|frågan) utgår\b|\bbordl(?:äggs|ades)\b|\bhanns inte med\b"
+    r"|\bhanns ej med\b"
     r"|\b(?:flyttas|skjuts|sköts|flyttades)\b[^.]{0,40}\b(?:nästa|kommande|senare)\b"
     r"|\bskjuts (?:upp|fram)\b"
-    r"|\b(?:tas|tags|lyfts) upp (?:igen )?(?:på|vid|till) (?:nästa|nästkommande|kommande) (?:möte|träff|tillfälle)"
+    r"|\b(?:flyttas|skjuts) (?:fram |upp )?till (?:mötet|sammanträdet) (?:i|den)\b"
+    r"|\btill (?:nästa|kommande) (?:möte|sammanträde), där\b"
+    r"|\b(?:fastställs|beslutas|avgörs|tas beslut|beslut tas|tar \w+ beslut)\b[^.]{0,30}"
+    r"\b(?:på|vid) (?:nästa|kommande) (?:möte|sammanträde|träff)"
+    r"|\b(?:tas|tags|lyfts) upp (?:igen )?(?:på|vid|till) (?:nästa|nästkommande|kommande) (?:möte"
+    r"|träff|tillfälle)"
     r"|\båterkommer?\b[^.]{0,40}\b(?:nästa|kommande) (?:möte|träff|tillfälle)"
-    r"|\b(?:på|vid|till) (?:vårt |nätverkets )?nästa (?:möte|träff|tillfälle)\b[^.]{0,60}\b(?:beslut|dialog|diskuter|fortsätt|tar upp|tas upp)"
-    r"|\b(?:dialog|diskussion|beslut)\b[^.]{0,80}\b(?:på|vid) (?:vårt |nätverkets )?nästa (?:möte|träff|tillfälle)\b",
+    r"|\b(?:på|vid|till) (?:vårt |nätverkets )?nästa (?:möte|träff"
+    r"|tillfälle)\b[^.]{0,60}\b(?:beslut|dialog|diskuter|fortsätt|tar upp|tas upp)"
+    r"|\b(?:dialog|diskussion|beslut)\b[^.]{0,80}\b(?:på|vid) (?:vårt |nätverkets )?nästa (?:möte"
+    r"|träff|tillfälle)\b",
     re.IGNORECASE,
 )
 # Things that may happen at the next meeting are no deferral ("kan lyftas på nästa möte"),
-# nor is a routine ("på varje möte … tas upp på nästkommande möte").
-_NOT_CARRIED = re.compile(r"\bkan\b|\bvarje\b|\bkunde\b", re.IGNORECASE)
+# nor is a routine ("på varje möte … tas upp på nästkommande möte"); a point that
+# "utgick" or "bordläggs" is deferred whatever else the sentence says.
+_NOT_CARRIED = re.compile(r"\bkan\b|\bvarje\b", re.IGNORECASE)
+_SURELY_CARRIED = re.compile(
+    r"\butgick\b|\bbordl(?:äggs|ades)\b|\bhanns (?:inte|ej) med\b|\b(?:flyttas|skjuts) (?:fram "
+    r"|upp )?till (?:nästa|kommande|mötet|sammanträdet|ett senare)\b",
+    re.IGNORECASE,
+)
 
 
 def find_decisions(sentences: list[Sentence]) -> list[Decision]:
@@ -79,7 +102,7 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
         clause = text[start:].strip()
         clause_start = start + (len(text[start:]) - len(text[start:].lstrip()))
         clause = clause.rstrip(".")
-        if not clause or _BARE_FILING.match(clause):
+        if not clause or _BARE_FILING.match(clause) or _MINUTES_FILED.search(clause):
             continue
         if re.fullmatch(r"\w+", clause):
             continue
@@ -99,4 +122,8 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
 
 
 def is_carried_over(sentences: list[Sentence]) -> bool:
-    return any(CARRIED_OVER.search(s.text) and not _NOT_CARRIED.search(s.text) for s in sentences)
+    return any(
+        _SURELY_CARRIED.search(s.text)
+        or (CARRIED_OVER.search(s.text) and not _NOT_CARRIED.search(s.text))
+        for s in sentences
+    )

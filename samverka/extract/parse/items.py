@@ -34,6 +34,8 @@ class Line:
     start: int
     end: int
     text: str
+    # The reader saw a heading here (a Word heading style, an HTML <h2>).
+    hinted: bool = False
 
 
 @dataclass
@@ -52,9 +54,11 @@ class Heading:
 # Lines that label a part of the document, not an item.
 SECTION_LABELS = re.compile(
     r"^(?:minnes)?anteckningar|^protokoll(?:et)?$|^dialogpunkter|^informationspunkter|^ärenden$"
-    r"|^innehåll(?:sförteckning)?$|^agenda$|^närvarande|^frånvarande|^deltagare|^övriga (?:deltag|närvar)"
+    r"|^innehåll(?:sförteckning)?$|^agenda$|^närvarande|^frånvarande|^deltagare|^övriga (?:deltag"
+    r"|närvar)"
     # The fields of a protocol's title page and attendance table.
-    r"|^beslutande|^ersättare|^ledamöter|^ordinarie|^tjänstgörande|^närvaro|^paragraf|^förvaringsplats"
+    r"|^beslutande|^ersättare|^ledamöter|^ordinarie|^tjänstgörande|^närvaro|^paragraf"
+    r"|^förvaringsplats"
     r"|^underskrift|^justering|^utses|^anslag|^sammanträdesdatum|^plats och tid|^datum|^tid\b"
     r"|^organ\b|^nämnd\b|^sida\b|^utdragsbestyrkande|^gäster|^inbjudna|^förhindrade",
     re.IGNORECASE,
@@ -68,6 +72,10 @@ CLOSING = re.compile(
 )
 # "Övrigt" is the last item by custom; the lines under it are its points.
 OTHER_BUSINESS = re.compile(r"^övrig(?:t|a frågor|a ärenden)\s*:?$", re.IGNORECASE)
+# The points that conventionally follow "Övrigt".
+CLOSING_POINTS = re.compile(
+    r"^(?:\d{1,2}\.?\s*)?(?:nästa (?:möte|träff|sammanträde)|mötets avslutande|avslutning)\b", re.I
+)
 DECISION_LINE = re.compile(r"^(?:läggs |lades )?till handlingarna\.?$", re.IGNORECASE)
 # A wrapped line does not end on a word that needs a continuation.
 DANGLING = frozenset(
@@ -100,12 +108,20 @@ _BOLD_LINE = re.compile(r"^\s*(?:[-*•]\s+)?\*\*(.+?)\*\*\s*$")
 _ITALIC_LINE = re.compile(r"^\s*\*([^*]+)\*\s*$")
 _BULLET = re.compile(r"^[-*•·▪o]\s+")
 _TRAILING_RAISER = re.compile(
-    rf"^(?P<title>.*\S)\s*[-–]\s*(?P<who>{NAME_WORD}(?:\s+{NAME_WORD})?)(?:\s*,?\s+(?P<org>{NAME_WORD}))?\s*\.?\s*$"
+    rf"^(?P<title>.*\S)\s*[-–]\s*(?P<who>{NAME_WORD}(?:\s+{NAME_WORD})?)"
+    r"(?:\s*,?\s+(?P<org>[\w/&-]+(?:\s+[\w/&-]+){0,3}))?\s*\.?\s*$"
 )
 
 
-def split_lines(text: str, start: int, end: int, skip: list[Span]) -> list[Line]:
-    """Return the non-blank lines of text[start:end] outside the `skip` spans."""
+def split_lines(
+    text: str, start: int, end: int, skip: list[Span], headings: list[Span] | None = None
+) -> list[Line]:
+    """Return the non-blank lines of text[start:end] outside the `skip` spans.
+
+    `headings` are the spans the reader marked as headings.
+    """
+    marks = sorted(headings or [])
+    h = 0
     lines: list[Line] = []
     skip = sorted(skip)
     k = 0
@@ -120,8 +136,12 @@ def split_lines(text: str, start: int, end: int, skip: list[Span]) -> list[Line]
             e = s + len(stripped)
             while k < len(skip) and skip[k][1] <= s:
                 k += 1
+            while h < len(marks) and marks[h][1] <= s:
+                h += 1
+            # A bold word inside a line does not make the line a heading.
+            hinted = h < len(marks) and marks[h][0] <= s and e <= marks[h][1]
             if not (k < len(skip) and skip[k][0] <= s < skip[k][1]):
-                lines.append(Line(s, e, stripped))
+                lines.append(Line(s, e, stripped, hinted))
         pos = line_end + 1
     return lines
 
@@ -138,7 +158,7 @@ def find_headings(
     section = _section_headings(lines)
     if len(section) >= 2:
         return section
-    numbered = _numbered_headings(lines, pages)
+    numbered = _numbered_headings(lines, pages, people)
     markup = _markup_headings(lines, people)
     plain = _plain_headings(lines, people)
     kinds = [k for k in (numbered, markup, plain) if k]
@@ -163,7 +183,13 @@ def _heading_paragraph(lines: list[Line], i: int) -> tuple[str, int, int]:
     """Return the text of the paragraph starting at line i, its end offset and last line index."""
     parts = [lines[i].text]
     j = i
-    while line_is_open(lines[j].text) and j + 1 < len(lines) and j - i < 2:
+    while (
+        not lines[j].hinted
+        and line_is_open(lines[j].text)
+        and j + 1 < len(lines)
+        and not lines[j + 1].hinted
+        and j - i < 2
+    ):
         j += 1
         parts.append(lines[j].text)
     return " ".join(parts), lines[j].end, j
@@ -179,7 +205,7 @@ def _clean_title(title: str) -> str:
     return title.strip(" .:-–")
 
 
-def _split_title(paragraph: str) -> tuple[str, str | None, int]:
+def _split_title(paragraph: str, people: People | None = None) -> tuple[str, str | None, int]:
     """Split a numbered heading paragraph into title, raiser mention and title length."""
     if len(paragraph) > MAX_TITLE:
         m = re.search(r"[.!?](?=\s+[A-ZÅÄÖ])", paragraph)
@@ -187,14 +213,21 @@ def _split_title(paragraph: str) -> tuple[str, str | None, int]:
         paragraph = paragraph[:cut]
     # "Nätverksträffar 2021: deltagarna enas om …": a lower-case clause after the
     # colon is the item's text, not its title.
-    colon = re.search(r":\s+(?=[a-zåäö])", paragraph)
+    colon = re.search(r":\s+(?=[a-zåäö0-9])", paragraph)
+    if colon and len(paragraph[: colon.start()].split()) < 2:
+        colon = None  # "Återrapport: kostnader för …" is a label and its title
     length = len(paragraph)
     if colon:
         paragraph = paragraph[: colon.start()]
         length = colon.end()
     raiser = None
     m = _TRAILING_RAISER.match(paragraph)
-    if m and ((m["org"] and resolve_organisation(m["org"])) or _is_org_tail(m["who"])):
+    if m and (
+        (m["org"] and resolve_organisation(m["org"]))
+        or _is_org_tail(m["who"])
+        or (people is not None and people.resolve(m["who"]) is not None)
+        or (len(m["who"].split()) == 2 and m["org"] is not None)
+    ):
         raiser = m["who"] + (" " + m["org"] if m["org"] else "")
         paragraph = m["title"]
     return _clean_title(paragraph), raiser, length
@@ -218,8 +251,8 @@ def _section_headings(lines: list[Line]) -> list[Heading]:
             if prefix != "§" and prefix.lower() in ABBREVIATIONS:
                 continue
             rest = line.text[m.end() :].lstrip()
-            bare = not rest and m.start() == 0
-            if not bare and not rest[:1].isupper():
+            alone = not rest and m.start() == 0
+            if not alone and not rest[:1].isupper():
                 continue
             marks.append((line, m, prefix))
             prefixes.setdefault(prefix, set()).add(m[1] or m[3])
@@ -403,7 +436,7 @@ _NO_NUMBER_BEFORE = re.compile(
 RUN_ON = 200
 
 
-def _numbered_headings(lines: list[Line], pages: set[int]) -> list[Heading]:
+def _numbered_headings(lines: list[Line], pages: set[int], people: People) -> list[Heading]:
     marks = _numbered_marks(lines, pages)
     chain: list[_Mark] = []
     style: str | None = None
@@ -426,7 +459,7 @@ def _numbered_headings(lines: list[Line], pages: set[int]) -> list[Heading]:
         nxt = chain[k + 1] if k + 1 < len(chain) and chain[k + 1].line == mark.line else None
         if mark.strong and mark.pos == 0 and len(line.text) < RUN_ON and nxt is None:
             paragraph, _, _ = _heading_paragraph(lines, mark.line)
-            title, raiser, length = _split_title(paragraph[mark.after :])
+            title, raiser, length = _split_title(paragraph[mark.after :], people)
             content_start = _offset_in_lines(lines, mark.line, mark.after + length)
         else:
             segment = line.text[mark.after : nxt.pos if nxt else None].strip()
@@ -568,17 +601,24 @@ def _markup_headings(lines: list[Line], people: People) -> list[Heading]:
             group = _raiser_from_marker(italic[1], people)
             continue
         m = _BOLD_LINE.match(line.text)
-        if m:
-            title = _clean_title(m[1]) if not m[1].strip().endswith(".") else m[1].strip()
+        if m or (line.hinted and _looks_like_plain_heading(line.text, people, hinted=True)):
+            written = m[1] if m else line.text
+            numbered = _NUMBERED_AT_START.match(written) or _SECTION_AT_START.match(written)
+            number = (
+                numbered.group(1) or numbered.group(len(numbered.groups())) if numbered else None
+            )
+            if numbered:
+                written = written[numbered.end() :]
+            title = _clean_title(written) if not written.strip().endswith(".") else written.strip()
             found.append(
                 Heading(
                     start=line.start,
                     title=title,
-                    number=None,
+                    number=number,
                     kind="markup",
                     content_start=line.end,
                     raised_by=group,
-                    raised_by_final=True,
+                    raised_by_final=group is not None,
                 )
             )
         elif _looks_like_plain_heading(line.text, people):
@@ -596,8 +636,12 @@ def _raiser_from_marker(marker: str, people: People) -> str | None:
     return people.resolve(parts[0], org) or parts[0]
 
 
-def _looks_like_plain_heading(text: str, people: People) -> bool:
+def _looks_like_plain_heading(text: str, people: People, hinted: bool = False) -> bool:
     text = _BULLET.sub("", text).strip()
+    if SECTION_LABELS.search(text) or CLOSING.search(text):
+        return False
+    if hinted:
+        return True
     if not (2 <= len(text) <= 80) or len(text.split()) > 10:
         return False
     if not (text[0].isupper() or (text[0].isdigit() and False)):
@@ -645,9 +689,9 @@ def _plain_headings(lines: list[Line], people: People) -> list[Heading]:
     for i, line in enumerate(lines):
         prev = previous
         previous = line
-        if in_other_business:
-            break
-        if prev is not None and line_is_open(prev.text):
+        if in_other_business and not CLOSING_POINTS.match(line.text):
+            continue
+        if prev is not None and not prev.hinted and line_is_open(prev.text):
             continue
         if i + 1 >= len(lines) or CLOSING.search(lines[i + 1].text):
             continue

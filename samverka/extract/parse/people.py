@@ -19,6 +19,16 @@ NAME_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüæø]+(?:-[A-ZÅÄÖÉÜ][a-zåäöé
 NAME = re.compile(rf"\b{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}\b")
 
 
+# The definite forms minutes use for the holder of a role.
+ROLE_WORDS = {
+    "ordforanden": "ordforande",
+    "sekreteraren": "sekreterare",
+    "planeringsledaren": "planeringsledare",
+    "processledaren": "planeringsledare",
+    "samordnaren": "planeringsledare",
+}
+
+
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in text if not unicodedata.combining(c))
@@ -31,6 +41,14 @@ class People:
         for person in participants:
             first = person.name.split()[0] if person.name.split() else ""
             self.by_first.setdefault(fold(first), []).append(person)
+
+    def by_role(self, word: str) -> str | None:
+        """Return who holds the role `word` names ("processledaren", "ordföranden")."""
+        role = ROLE_WORDS.get(fold(word))
+        if role is None:
+            return None
+        holders = {p.name for p in self.participants if p.role and fold(p.role) == role}
+        return holders.pop() if len(holders) == 1 else None
 
     def is_first_name(self, word: str) -> bool:
         return fold(word) in self.by_first

@@ -23,8 +23,13 @@ _NEXT = re.compile(
     r"|\bnästa\s+(?:gång|tillfälle)\b",
     re.IGNORECASE,
 )
+_NEXT_HEADING = re.compile(
+    r"^(?:\d{1,2}\.?\s*|§\s*\d+\s*)?(?:nästa|kommande) (?:möte|träff|sammanträde)\s*:?$",
+    re.IGNORECASE,
+)
 _LIST_CUE = re.compile(
-    r"träffar|möten\b|mötesdatum|mötestider|sammanträden|sammanträdesdatum|följande datum|datum för",
+    r"träffar|möten\b|mötesdatum|mötestider|sammanträden|sammanträdesdatum|följande datum"
+    r"|datum för",
     re.IGNORECASE,
 )
 _PLACE = re.compile(r"(?<!\w)(?:i|på|hos)\s+([A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+)?)")
@@ -43,9 +48,12 @@ def find_planned_meetings(
             found.extend(listed)
             i += len(listed) + 1
             continue
-        found.extend(
-            _next_meeting(text, line, lines[i + 1] if i + 1 < len(lines) else None, meeting)
-        )
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if following is not None and _NEXT_HEADING.match(line.text):
+            # "Nästa möte" as a heading, the date on the line under it.
+            line = Line(line.start, following.end, text[line.start : following.end])
+            following = lines[i + 2] if i + 2 < len(lines) else None
+        found.extend(_next_meeting(text, line, following, meeting))
         i += 1
     return _dedupe(found)
 

@@ -73,6 +73,8 @@ def line_is_open(line: str) -> bool:
     stripped = line.rstrip()
     if " " not in stripped.strip():
         return False  # an address or a single long token, not wrapped prose
+    if stripped.endswith(","):
+        return True
     return len(stripped) >= WRAP_WIDTH and stripped[-1:] not in ".!?:;"
 
 
