@@ -1,0 +1,62 @@
+"""Keep the index in step with every write, inside the writer's transaction.
+
+Signals are the exception STYLE.md allows here: services, the admin and the
+importer all write these models, and an index that one of them forgets is the
+stale search users complain about (see NOTES.md).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.db.models.signals import post_delete, post_save
+
+from samverka.meetings.models import AgendaItem, Decision, Meeting, StatusReport
+from samverka.search.entries import SOURCES
+from samverka.search.indexing import index_object, unindex_object
+from samverka.search.models import SearchEntry
+
+
+def _saved(
+    sender: type[models.Model], instance: models.Model, raw: bool = False, **kw: Any
+) -> None:
+    if raw:  # loaddata: `samverka reindex` afterwards
+        return
+    if isinstance(instance, Meeting):
+        _meeting_saved(instance)
+    else:
+        index_object(instance)
+
+
+def _deleted(sender: type[models.Model], instance: models.Model, **kw: Any) -> None:
+    unindex_object(instance)
+
+
+def _meeting_saved(meeting: Meeting) -> None:
+    """Index the meeting; when its date or network moved, its parts' entries follow."""
+    before = (
+        SearchEntry.objects.of_object(SearchEntry.Kind.MEETING, meeting.pk)
+        .values("date", "network_pk")
+        .first()
+    )
+    index_object(meeting)
+    if before is None or (before["date"], before["network_pk"]) == (
+        meeting.date,
+        meeting.network_id,
+    ):
+        return
+    for model in (AgendaItem, Decision, StatusReport):
+        for part in model._default_manager.filter(meeting=meeting):
+            index_object(part)
+    for assignment in meeting.assignments.all():
+        index_object(assignment)
+    for document in meeting.documents.all():
+        index_object(document)
+
+
+def connect() -> None:
+    for model in SOURCES:
+        uid = f"search-{model._meta.label_lower}"
+        post_save.connect(_saved, sender=model, dispatch_uid=uid)
+        post_delete.connect(_deleted, sender=model, dispatch_uid=uid)
