@@ -17,8 +17,10 @@ from django.utils import timezone, translation
 from samverka.accounts.models import User
 from samverka.invitations.models import Invitation, token_hash
 from samverka.networks.models import Membership, Network
+from samverka.networks.services import membership_add
 from samverka.organisations.models import Organisation
 from samverka.people.models import Person
+from samverka.people.services import person_create
 
 VALID_FOR = datetime.timedelta(days=14)
 
@@ -92,12 +94,13 @@ def invitation_accept(
     person = person_for_user(user, invitation)
     already = Membership.objects.current().filter(person=person, network=invitation.network)
     if not already.exists():
-        Membership.objects.create(
-            person=person,
+        membership_add(
             network=invitation.network,
-            role=invitation.role,
+            person=person,
+            role=Membership.Role(invitation.role),
             organisation=invitation.organisation,
             start_date=timezone.localdate(),
+            by=user,
         )
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
@@ -111,7 +114,13 @@ def person_for_user(user: User, invitation: Invitation) -> Person:
     if person is None:
         person = Person.objects.filter(user__isnull=True, email__iexact=user.email).first()
     if person is None:
-        return Person.objects.create(name=invitation.name, email=user.email, user=user)
+        return person_create(
+            name=invitation.name,
+            email=user.email,
+            organisation=invitation.organisation,
+            since=timezone.localdate(),
+            user=user,
+        )
     if person.user_id is None:
         person.user = user
         person.save(update_fields=["user"])
