@@ -174,6 +174,7 @@ INSTALLED_APPS = [
     "samverka.assignments",
     "samverka.documents",
     "samverka.search",
+    "samverka.imports",
     "samverka.invitations",
 ]
 

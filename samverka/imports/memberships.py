@@ -1,0 +1,178 @@
+"""Derive a network's memberships from its imported attendance and elections.
+
+Recomputed from the database after every document, so the result does not
+depend on the order documents arrive in. Only memberships the importer made
+and nobody has edited are changed; the rules are in NOTES.md ("Memberships").
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Max, Min
+
+from samverka.accounts.models import User
+from samverka.imports.history import edited_since_import, save_as_import
+from samverka.imports.models import ImportedRecord
+from samverka.imports.names import Likeness, likeness
+from samverka.meetings.models import Attendance, Decision, Meeting
+from samverka.networks.models import Membership, Network
+from samverka.organisations.models import Organisation
+from samverka.people.models import PersonName
+
+ROLE_OF_ATTENDANCE = {
+    "": Membership.Role.MEMBER,
+    Attendance.Role.SECRETARY: Membership.Role.MEMBER,
+    Attendance.Role.CHAIR: Membership.Role.CHAIR,
+    Attendance.Role.VICE_CHAIR: Membership.Role.VICE_CHAIR,
+    Attendance.Role.PLANNING_LEAD: Membership.Role.PLANNING_LEAD,
+}
+_ELECTION = re.compile(
+    r"\bväljer\s+(?P<name>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){1,3})"
+    r"(?:\s+(?:till|som)\s+(?P<role>vice ordförande|ordförande|planeringsledare|processledare))?"
+)
+_ROLE_WORDS = [
+    ("vice ordförande", Membership.Role.VICE_CHAIR),
+    ("ordförande", Membership.Role.CHAIR),
+    ("planeringsledare", Membership.Role.PLANNING_LEAD),
+    ("processledare", Membership.Role.PLANNING_LEAD),
+]
+
+Key = tuple[int, str, int | None]  # person, role, organisation
+
+
+@dataclass
+class Period:
+    start: datetime.date
+    end: datetime.date | None
+
+
+def _role_in(text: str) -> Membership.Role | None:
+    text = text.casefold()
+    for word, role in _ROLE_WORDS:
+        if word in text:
+            return role
+    return None
+
+
+def elections(network: Network) -> list[tuple[int, Membership.Role, int | None, datetime.date]]:
+    """Return (person, role, organisation, date) for "Nätverket väljer X [till ordförande]"."""
+    found = []
+    decisions = Decision.objects.filter(
+        meeting__network=network, meeting__status=Meeting.Status.HELD, text__contains="väljer"
+    ).select_related("item", "meeting")
+    for decision in decisions:
+        match = _ELECTION.search(decision.text)
+        if match is None:
+            continue
+        role = _role_in(match["role"] or "") or _role_in(
+            decision.item.title if decision.item else ""
+        )
+        if role is None:
+            continue
+        attendances = list(
+            Attendance.objects.filter(meeting=decision.meeting)
+            .exclude(status=Attendance.Status.GUEST)
+            .select_related("organisation")
+        )
+        names: dict[int, list[str]] = {}
+        for person_id, name in PersonName.objects.filter(
+            person__in=[a.person_id for a in attendances]
+        ).values_list("person", "name"):
+            names.setdefault(person_id, []).append(name)
+        elected = [
+            a
+            for a in attendances
+            if any(
+                likeness(match["name"], n) >= Likeness.EXTENDS for n in names.get(a.person_id, [])
+            )
+        ]
+        if not elected:
+            continue
+        # Namesakes in one meeting: the one sitting for a municipality is the member.
+        elected.sort(
+            key=lambda a: (
+                a.organisation is None or a.organisation.kind != Organisation.Kind.MUNICIPALITY,
+                a.role != "",
+                a.pk,
+            )
+        )
+        chosen = elected[0]
+        found.append((chosen.person_id, role, chosen.organisation_id, decision.meeting.date))
+    return found
+
+
+def desired_memberships(network: Network) -> dict[Key, Period]:
+    held = Attendance.objects.filter(
+        meeting__network=network, meeting__status=Meeting.Status.HELD
+    ).exclude(status=Attendance.Status.GUEST)
+    latest = held.aggregate(latest=Max("meeting__date"))["latest"]
+    desired: dict[Key, Period] = {}
+    rows = held.values("person", "role", "organisation").annotate(
+        first=Min("meeting__date"), last=Max("meeting__date")
+    )
+    for row in rows:
+        for role in {Membership.Role.MEMBER, ROLE_OF_ATTENDANCE.get(row["role"], "member")}:
+            key = (row["person"], str(role), row["organisation"])
+            period = desired.get(key)
+            first, last = row["first"], row["last"]
+            if period is not None:
+                first = min(first, period.start)
+                last = max(last, period.end or latest)
+            desired[key] = Period(first, None if last == latest else last)
+    terms = sorted(elections(network), key=lambda e: e[3])
+    for person_id, role, organisation_id, date in terms:
+        successor = next(
+            (t[3] for t in terms if t[1] == role and t[3] > date and t[0] != person_id), None
+        )
+        end = successor - datetime.timedelta(days=1) if successor else None
+        key = (person_id, str(role), organisation_id)
+        period = desired.get(key)
+        if period is not None and period.start < date:
+            # Held the role before the election too: one period from the first time.
+            desired[key] = Period(period.start, end)
+        else:
+            desired[key] = Period(date, end)
+    return desired
+
+
+def memberships_sync(*, network: Network, by: User | None = None) -> None:
+    """Make the importer's memberships of the network match its minutes."""
+    membership_type = ContentType.objects.get_for_model(Membership)
+    records = {
+        r.object_id: r
+        for r in ImportedRecord.objects.filter(network=network, content_type=membership_type)
+    }
+    existing = {
+        (m.person_id, m.role, m.organisation_id): m
+        for m in Membership.objects.filter(pk__in=records)
+    }
+    desired = desired_memberships(network)
+    for key, period in desired.items():
+        membership = existing.pop(key, None)
+        if membership is None:
+            person_id, role, organisation_id = key
+            membership = Membership(
+                network=network, person_id=person_id, role=role, organisation_id=organisation_id
+            )
+        else:
+            unchanged = (membership.start_date, membership.end_date) == (period.start, period.end)
+            if unchanged or edited_since_import(membership):
+                continue
+        membership.start_date, membership.end_date = period.start, period.end
+        created = membership.pk is None
+        save_as_import(membership, by=by)
+        if created:
+            ImportedRecord.objects.create(
+                network=network,
+                content_type=membership_type,
+                object_id=membership.pk,
+                action=ImportedRecord.Action.CREATED,
+            )
+    for membership in existing.values():
+        if not edited_since_import(membership):
+            records[membership.pk].delete()
+            membership.delete()
