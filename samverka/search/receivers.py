@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models.signals import post_delete, post_save
 
 from samverka.meetings.models import AgendaItem, Decision, Meeting, StatusReport
+from samverka.people.models import PersonOrganisation
 from samverka.search.entries import SOURCES
 from samverka.search.indexing import index_object, unindex_object
 from samverka.search.models import SearchEntry
@@ -55,7 +56,17 @@ def _meeting_saved(meeting: Meeting) -> None:
         index_object(document)
 
 
+def _employment_changed(
+    sender: type[models.Model], instance: PersonOrganisation, raw: bool = False, **kw: Any
+) -> None:
+    """A person's organisation is part of their entry (the municipality filter)."""
+    if not raw:
+        index_object(instance.person)
+
+
 def connect() -> None:
+    post_save.connect(_employment_changed, sender=PersonOrganisation, dispatch_uid="search-po")
+    post_delete.connect(_employment_changed, sender=PersonOrganisation, dispatch_uid="search-po")
     for model in SOURCES:
         uid = f"search-{model._meta.label_lower}"
         post_save.connect(_saved, sender=model, dispatch_uid=uid)
