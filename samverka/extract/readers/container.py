@@ -77,14 +77,18 @@ def read_member(archive: zipfile.ZipFile, name: str) -> bytes | None:
         raise ReadError(f"{_BROKEN} ({name} kan inte packas upp)") from None
 
 
-def parse_xml(data: bytes, name: str) -> etree._Element:
-    """Parse one XML part; refuse DTDs and entities instead of resolving them."""
+def refuse_dtd(data: bytes, name: str) -> None:
     # The parser is told the part is UTF-8, so a DOCTYPE cannot hide behind another
     # declared encoding: if it is there, these bytes are there.
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise ReadError(
             f"{name} innehåller en DOCTYPE- eller ENTITY-deklaration – avvisas av säkerhetsskäl"
         )
+
+
+def parse_xml(data: bytes, name: str) -> etree._Element:
+    """Parse one XML part; refuse DTDs and entities instead of resolving them."""
+    refuse_dtd(data, name)
     parser = etree.XMLParser(
         encoding="utf-8",
         resolve_entities=False,

@@ -10,12 +10,13 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from samverka.extract.model import Hint
-from samverka.extract.readers.container import parse_xml, read_member
+from samverka.extract.readers.container import parse_xml, read_member, refuse_dtd
 from samverka.extract.readers.errors import ReadError
 from samverka.extract.readers.textutil import HintKind, TextBuilder
 
@@ -25,6 +26,8 @@ _OFFICE_DOCUMENT = "/officeDocument"
 _TRUE = {"1", "true", "on"}
 _HEADING_NAME = re.compile(r"(?:heading|rubrik|überschrift|titre)\s*([1-9])$", re.I)
 _MAX_STYLE_CHAIN = 20
+_STYLE_ID = re.compile(rb'\bw:styleId="([^"]*)"')
+_DEFAULT = re.compile(rb'\bw:default="(?:1|true|on)"')
 
 
 def main_part_name(archive: zipfile.ZipFile) -> str | None:
@@ -49,7 +52,7 @@ def read_docx(archive: zipfile.ZipFile, main: str) -> tuple[str, list[Hint], lis
     numbering_xml = read_member(archive, posixpath.join(folder, "numbering.xml"))
     reader = _Reader(
         ns,
-        _Styles(parse_xml(styles_xml, "styles.xml"), ns) if styles_xml else _Styles(None, ns),
+        _Styles(styles_xml, ns),
         _Numbering(parse_xml(numbering_xml, "numbering.xml"), ns) if numbering_xml else None,
     )
     body = root.find(f"{{{ns}}}body")
@@ -70,41 +73,95 @@ class _Style:
     ilvl: int | None = None
 
 
-class _Styles:
-    def __init__(self, root: etree._Element | None, ns: str) -> None:
-        self.styles: dict[str, _Style] = {}
-        self.default_paragraph: str | None = None
-        if root is None:
+def _style_elements(data: bytes) -> Iterator[tuple[bytes, bytes]]:
+    """Yield (start tag, whole element) of each <w:style> in styles.xml, found with find()."""
+    position = data.find(b"<w:style ")
+    while position >= 0:
+        close = data.find(b">", position)
+        if close < 0:
             return
-        w = f"{{{ns}}}"
-        for element in root.iter(f"{w}style"):
-            style_id = element.get(f"{w}styleId")
-            if not style_id:
-                continue
-            style = _Style()
-            name = element.find(f"{w}name")
-            style.name = (name.get(f"{w}val") or "") if name is not None else ""
-            based = element.find(f"{w}basedOn")
-            style.based_on = based.get(f"{w}val") if based is not None else None
-            ppr = element.find(f"{w}pPr")
-            if ppr is not None:
-                outline = ppr.find(f"{w}outlineLvl")
-                if outline is not None:
-                    style.outline = _int(outline.get(f"{w}val"))
-                style.num_id, style.ilvl = _num_pr(ppr, w)
-            rpr = element.find(f"{w}rPr")
-            if rpr is not None:
-                style.bold = _bold(rpr, w)
-            self.styles[style_id] = style
-            if element.get(f"{w}type") == "paragraph" and element.get(f"{w}default") in _TRUE:
-                self.default_paragraph = style_id
+        end = close + 1
+        if data[close - 1 : close] != b"/":
+            end = data.find(b"</w:style>", close)
+            if end < 0:
+                return
+            end += len(b"</w:style>")
+        yield data[position : close + 1], data[position:end]
+        position = data.find(b"<w:style ", end)
+
+
+def _read_style(element: etree._Element, w: str) -> _Style:
+    style = _Style()
+    name = element.find(f"{w}name")
+    style.name = (name.get(f"{w}val") or "") if name is not None else ""
+    based = element.find(f"{w}basedOn")
+    style.based_on = based.get(f"{w}val") if based is not None else None
+    ppr = element.find(f"{w}pPr")
+    if ppr is not None:
+        outline = ppr.find(f"{w}outlineLvl")
+        if outline is not None:
+            style.outline = _int(outline.get(f"{w}val"))
+        style.num_id, style.ilvl = _num_pr(ppr, w)
+    rpr = element.find(f"{w}rPr")
+    if rpr is not None:
+        style.bold = _bold(rpr, w)
+    return style
+
+
+class _Styles:
+    """The paragraph and character styles a document uses, parsed when first asked for.
+
+    styles.xml is often the largest part (python-docx's template: 350 KB, mostly
+    styles nobody uses), so each style is cut out of the bytes and parsed alone.
+    """
+
+    def __init__(self, data: bytes | None, ns: str) -> None:
+        self.w = f"{{{ns}}}"
+        self.wrapper = f'<w:styles xmlns:w="{ns}">'.encode()
+        self.sources: dict[str, bytes | etree._Element] = {}
+        self.styles: dict[str, _Style | None] = {}
+        self.chains: dict[str | None, list[_Style]] = {}
+        self.default_paragraph: str | None = None
+        if data is None:
+            return
+        refuse_dtd(data, "styles.xml")
+        for head, element in _style_elements(data):
+            style_id = _STYLE_ID.search(head)
+            if style_id:
+                key = style_id.group(1).decode("utf-8", errors="replace")
+                self.sources.setdefault(key, element)
+                if b'w:type="paragraph"' in head and _DEFAULT.search(head):
+                    self.default_paragraph = key
+        if not self.sources and b"styleId" in data:  # another prefix than w:
+            root = parse_xml(data, "styles.xml")
+            for element in root.iter(f"{self.w}style"):
+                key = element.get(f"{self.w}styleId") or ""
+                self.sources.setdefault(key, element)
+                paragraph = element.get(f"{self.w}type") == "paragraph"
+                if paragraph and element.get(f"{self.w}default") in _TRUE:
+                    self.default_paragraph = key
+
+    def style(self, style_id: str) -> _Style | None:
+        if style_id not in self.styles:
+            source = self.sources.get(style_id)
+            if isinstance(source, bytes):
+                source = parse_xml(self.wrapper + source + b"</w:styles>", "styles.xml")[0]
+            self.styles[style_id] = None if source is None else _read_style(source, self.w)
+        return self.styles[style_id]
 
     def chain(self, style_id: str | None) -> list[_Style]:
+        if style_id in self.chains:
+            return self.chains[style_id]
         result: list[_Style] = []
-        while style_id and style_id in self.styles and len(result) < _MAX_STYLE_CHAIN:
-            style = self.styles[style_id]
+        self.chains[style_id] = result
+        start = style_id
+        while style_id and len(result) < _MAX_STYLE_CHAIN:
+            style = self.style(style_id)
+            if style is None:
+                break
             result.append(style)
             style_id = style.based_on
+        self.chains[start] = result
         return result
 
     def heading_level(self, style_id: str | None) -> int | None:
