@@ -15,5 +15,6 @@ urlpatterns = [
     path("natverk/", include("samverka.networks.urls")),
     path("moten/", include("samverka.meetings.urls")),
     path("uppdrag/", include("samverka.assignments.urls")),
+    path("import/", include("samverka.imports.urls")),
     path("", include("samverka.invitations.urls")),
 ]

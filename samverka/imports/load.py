@@ -218,9 +218,10 @@ class DocumentLoader:
             self.load_minute_taker()
             self.load_items()
             self.load_status_reports()
+        self.load_planned_meetings()
+        if self.meeting is not None:
             self.link_carried_over()
             self.load_representations()
-        self.load_planned_meetings()
         memberships_sync(network=self.network, by=self.by)
         return self.counts
 

@@ -111,11 +111,17 @@ def desired_memberships(network: Network) -> dict[Key, Period]:
     ).exclude(status=Attendance.Status.GUEST)
     latest = held.aggregate(latest=Max("meeting__date"))["latest"]
     desired: dict[Key, Period] = {}
-    rows = held.values("person", "role", "organisation").annotate(
+    rows = held.values("person", "role", "organisation", "organisation__kind").annotate(
         first=Min("meeting__date"), last=Max("meeting__date")
     )
     for row in rows:
-        for role in {Membership.Role.MEMBER, ROLE_OF_ATTENDANCE.get(row["role"], "member")}:
+        roles = {ROLE_OF_ATTENDANCE.get(row["role"], Membership.Role.MEMBER)}
+        if row["organisation__kind"] == Organisation.Kind.MUNICIPALITY:
+            roles.add(Membership.Role.MEMBER)
+        elif roles == {Membership.Role.MEMBER}:
+            # Someone from a body or the secretariat without a role is visiting.
+            continue
+        for role in roles:
             key = (row["person"], str(role), row["organisation"])
             period = desired.get(key)
             first, last = row["first"], row["last"]

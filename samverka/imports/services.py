@@ -377,7 +377,10 @@ def _conflict(
 def _person_references() -> list[tuple[type[models.Model], str]]:
     """Every (model, foreign key) pointing to Person, history tables excluded."""
     references = []
-    for relation in Person._meta.related_objects:
+    relations = [
+        f for f in Person._meta.get_fields(include_hidden=True) if f.auto_created and f.is_relation
+    ]
+    for relation in relations:
         model = relation.related_model
         if not isinstance(model, type) or model._meta.app_label == "simple_history":
             continue
