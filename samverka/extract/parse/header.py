@@ -1,14 +1,876 @@
-"""Placeholder: the header pass is being written."""
+"""The header pass: what describes the meeting, and who was there.
+
+The heuristics, their reasons and their limits are written down in
+`samverka/extract/notes/header.md`.
+"""
 
 from __future__ import annotations
 
-from samverka.extract.model import Minutes, SourceText
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from samverka.extract.dates import find_dates, find_time_ranges
+from samverka.extract.model import Minutes, Participant, SourceText, Span, Status
+from samverka.extract.orgs import fold, is_municipality, resolve_organisation
 from samverka.extract.parse.types import Header
+
+# Attendee sections sit in the first part of a document; looking further only
+# finds prose ("närvarande" in a sentence) and costs time on long files.
+HEAD_CHARS = 6000
+TAIL_CHARS = 800
+
+_UC = "A-ZÅÄÖÉÈÜÆØÁ"
+_LC = "a-zåäöéèüæøáíóúëïñç"
+
+# Section labels, longest first so that "Övriga deltagande" wins over "Övriga".
+_PRESENT_LABELS = (
+    "Närvarande, ej tjg ers",
+    "Närvarande ej tjg ers",
+    "Närvarande ledamöter",
+    "Närvarande ersättare",
+    "Tjänstgörande ersättare",
+    "Övriga deltagande",
+    "Övriga deltagare",
+    "Övriga närvarande",
+    "Övriga närvarande",
+    "Ovriga deltagande",
+    "Ovriga närvarande",
+    "Närvarande",
+    "Deltagare",
+    "Deltagande",
+    "Beslutande",
+    "Ledamöter",
+    "Ersättare",
+    "Adjungerade",
+    "Adjungerad",
+    "Övriga",
+    "Ovriga",
+)
+_GUEST_LABELS = ("Inbjudna gäster", "Inbjudna", "Inbjuden", "Gäster", "Gäst")
+_ABSENT_LABELS = (
+    "Ej närvarande",
+    "Meddelat förhinder",
+    "Anmält förhinder",
+    "Frånvarande",
+    "Förhindrade",
+    "Förhinder",
+)
+_LABEL_STATUS: dict[str, Status] = {
+    **{fold(x): "present" for x in _PRESENT_LABELS},
+    **{fold(x): "guest" for x in _GUEST_LABELS},
+    **{fold(x): "absent" for x in _ABSENT_LABELS},
+    # "ande" is the tail of "Närvarande"/"Beslutande" when a PDF column split the label.
+    "ande": "present",
+}
+_LABEL_ALT = "|".join(
+    re.escape(x).replace(r"\ ", r"\s+")
+    for x in sorted({*_PRESENT_LABELS, *_GUEST_LABELS, *_ABSENT_LABELS}, key=len, reverse=True)
+)
+_LABEL = re.compile(
+    r"(?<![\w-])(?P<label>" + _LABEL_ALT + r"|ande)(?P<colon>\s?:)?"
+    r"(?!\s?(?:frågor|ärenden|punkter|information|övrigt)\b)(?=[\s" + _UC + r"]|$)",
+)
+# A line holding only a plural noun and a colon ("Socialchefer:") heads a list
+# of people in many networks' minutes; accepted when a name follows.
+_GENERIC_LABEL = re.compile(
+    r"(?m)^[ \t]*(?P<label>[" + _UC + r"][" + _LC + r"]{3,30}er)[ \t]*:[ \t]*$"
+)
+
+# Labels that end an attendee section.
+_STOP = re.compile(
+    r"(?:Utses\s+(?:att\s+)?justera|Justerare\b|Justerande\b|Justeringens|Underskrifter|"
+    r"Paragrafer|ANSLAG|Anslag\b|Dagordning|Föredragningslista|Ärendelista|"
+    r"Minnesanteckningar|Anteckningar|Protokoll\b|Sammanträdesdatum|Organ\b|Plats\s+och\s+tid|"
+    r"§|Dialogpunkter|Informationspunkter|Innehållsförteckning)",
+)
+_SIGNATURE_START = re.compile(r"Underskrifter|Underskrift\b")
+
+_NAME_WORD = re.compile(
+    r"[" + _UC + r"][" + _LC + r"'’]+(?:-[" + _UC + r"]?[" + _LC + r"]+)*(?![\w$])"
+)
+_TOKEN = re.compile(r"[^\W_][\w'’$/&-]*|\S", re.UNICODE)
+
+# Capitalised words that are titles, bodies or places, never part of a name.
+_TITLE_WORDS = (
+    r"(?:chef|ledare|samordnare|sekreterare|ordförande|handläggare|strateg|ekonom|konsulent|"
+    r"kurator|administratör|direktör|controller|representant|revisor|biträde|utvecklare|"
+    r"planerare|rådgivare|förmedlare|assistent|ansvarig|ombudsman|inspektör|ledamot|"
+    r"ersättare|justerare|notarie|psykolog|läkare|sköterska|pedagog|skötare)"
+)
+_ORG_WORDS = (
+    r"(?:kommun|kommuns|stad|region|landstinget|sekretariatet|kansli|kansliet|förvaltning|"
+    r"förvaltningen|nämnd|nämnden|förbund|förbundet|enhet|enheten|team|teamet|teamen|"
+    r"förening|huset|rummet|vägen|gatan|torget|nätverket|rådet|gruppen|styrelsen|"
+    r"hotell|center|centrum|skola|skolan|avdelning|avdelningen|bolag|bolaget|myndighet|"
+    r"kassan|verket|ringen|konferens|möte|mötet|protokoll|anteckningar)"
+)
+_TITLE_SUFFIX = re.compile(r"(?:" + _TITLE_WORDS + "|" + _ORG_WORDS + r")$", re.IGNORECASE)
+_NOT_NAME = frozenset(
+    fold(w)
+    for w in (
+        "Teams Zoom Skype Datum Tid Plats Lokal Sida Dag Och Ordf Vice Tjg Ers Adj Ej Se "
+        "Närvaro Beslut Ärende Punkt Nästa Möte Mötet Info Information Övrigt Övriga Frågor "
+        "Från Till Med För Om Vid Den Det Alla Samtliga Kl Klockan Januari Februari Mars April "
+        "Maj Juni Juli Augusti September Oktober November December Måndag Tisdag Onsdag "
+        "Torsdag Fredag Lördag Söndag Ordinarie Ledamöter Ledamot Ersättare Tjänstgörande "
+        "Gäster Inbjudna Frånvarande Närvarande Deltagare Beslutande Förhinder Förhindrade "
+        "Underskrifter Justering Justeringens Paragrafer Utses Organ Sekreterare Ordförande "
+        "Justerande Justerare Protokoll Minnesanteckningar Anteckningar Dagordning Socialchefer"
+    ).split()
+)
+# Surname endings common in Swedish; used only to split names that a lost
+# layout ran together ("Anette Schön Erling Johansson Ulrika Björklund").
+_SURNAME_END = re.compile(
+    r"(?:son|sen|dotter|berg|ström|gren|lund|qvist|kvist|holm|blad|stedt|stam|sjö|ling|mark|"
+    r"vall|dal|dahl|borg|gård|fors|hed|näs|bäck|by|ek|ros|man|rot|strand|ius|ér|én|in|ell)$",
+    re.IGNORECASE,
+)
+_PARTY = re.compile(r"\(\s?(?:s|m|c|l|kd|v|mp|sd|fp|fi|pro|spf|rpg|skpf)\s?(?:[,)]|$)", re.I)
+_ROLE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"\b(?:vice\s+ordf(?:örande)?|v\.?\s?ordf(?:örande)?|vice\s+ordf\.?)", re.I),
+        "vice ordförande",
+    ),
+    (re.compile(r"\bordf(?:örande)?\b|\bordf\.", re.I), "ordförande"),
+    (re.compile(r"\b(?:planeringsledare|processledare)\b", re.I), "planeringsledare"),
+    (re.compile(r"\b(?:\w*sekreterare|sekr)\b", re.I), "sekreterare"),
+)
+# Attribute text that says how someone attended, not where they come from.
+_NOISE = re.compile(
+    r"^(?:x|tjg|ej tjg|tjg ers|ers|ej tjg ers|adj|adjungerad|ledamot|ledamöter|ersättare|"
+    r"tjänstgörande ersättare|ordinarie|justerare|ej|och|samt|from|f\.?\s?o\.?\s?m|t\.?\s?o\.?\s?m|"
+    r"ärende|ärendena|punkt|§+|del av mötet|via teams|på distans|digitalt)$",
+    re.I,
+)
+_REPLACES = re.compile(r"(?:ersätter|istf\.?|i stället för|ersättare för)\s*$", re.I)
+
+_DIGITAL = re.compile(
+    r"\b(?:teams\w*|zoom\w*|skype\w*|digital\w*|videomöte\w*|video\w*|distansmöte\w*|webbmöte\w*|"
+    r"online|webex|google meet)\b",
+    re.I,
+)
+_PLACE_LABEL = re.compile(
+    r"(?:Plats\s+och\s+lokal|Plats\s+och\s+tid|Plats/lokal|Mötesplats|Lokal|Plats)(?!\w)\s?:?"
+)
+_DATE_LABEL = re.compile(r"(?:Sammanträdesdatum|Mötesdatum|Datum\s+och\s+tid|Datum|Dag)\s?:?")
+_CONTEXT_NOT_MEETING = re.compile(r"(?:justering|anslag|nedtag|uppsätt|upprättad)", re.I)
+_DOC_TYPE = re.compile(
+    r"(?P<caps>\b(?:MINNESANTECKNINGAR|SAMMANTRÄDESPROTOKOLL|PROTOKOLL|MÖTESANTECKNINGAR|ANTECKNINGAR)\b)"
+    r"|(?P<lead>\b(?:Minnesanteckningar|Mötesanteckningar|Anteckningar|Protokoll|Sammanträdesprotokoll)"
+    r"(?:\s+(?:från|fört|vid|för)\b)?)"
+)
+_BODY_NAME = re.compile(
+    r"\b["
+    + _UC
+    + r"]["
+    + _LC
+    + r"-]*(?:nätverket|rådet|nämnden|styrelsen|förbundet|gruppen|samrådet|"
+    r"beredningen|utskottet)\b"
+    r"|\bStyrelsen\b"
+)
+_ORGAN_LABEL = re.compile(r"(?:Organ och §§|Organ|Nämnd/Styrelse|Nämnd|Nätverk|Styrelse)\s?:?\s*")
+_MINUTE_TAKER = re.compile(
+    r"(?:Vid\s+(?:tangenterna|anteckningarna|protokollet|pennan|datorn)|Antecknare|Antecknat\s+av|"
+    r"Anteckningar\s+av|Protokollförare|Sekreterare|Minnesanteckningar\s+fördes\s+av|"
+    r"Med\s+vänliga\s+hälsningar|Vänliga\s+hälsningar|Hälsningar|Mvh)"
+    r"[ \t]*[,:.]?\s{0,8}[/.…_ \t]*(?P<name>(?:["
+    + _UC
+    + r"]["
+    + _LC
+    + r"'’-]+[ \t]?){1,3})"
+)
+_SIGNATURE_ROLE = re.compile(r"\b(?P<role>Sekreterare|Ordförande|Justerande|Justerare|Justeras)\b")
+
+
+@dataclass
+class _Run:
+    """A candidate person name: consecutive capitalised words."""
+
+    start: int
+    end: int
+    words: list[tuple[int, int]]
 
 
 def parse_header(source: SourceText) -> Header:
-    return Header()
+    text = source.text
+    header = Header()
+    head_end = _head_end(text)
+    participants, consumed = _participants(text, head_end, header.warnings)
+    header.participants = participants
+    header.consumed = consumed
+    _title_and_network(text, header)
+    _date_time_place(text, head_end, header)
+    _signatures(text, head_end, header)
+    header.minute_taker = _minute_taker(text, header)
+    _drop_network_as_organisation(header)
+    header.body_start = max((e for _, e in consumed), default=_title_end(text))
+    return header
+
+
+def _head_end(text: str) -> int:
+    return min(len(text), HEAD_CHARS)
+
+
+# --- participants -----------------------------------------------------------------
+
+
+@dataclass
+class _Section:
+    label_start: int
+    start: int
+    end: int
+    status: Status
+
+
+def _sections(text: str, head_end: int) -> list[_Section]:
+    labels: list[tuple[int, int, Status]] = []
+    for m in _LABEL.finditer(text, 0, head_end):
+        label = m["label"]
+        if label == "ande" and not _ande_is_label(text, m.start()):
+            continue
+        labels.append((m.start(), m.end(), _LABEL_STATUS[fold(label)]))
+    for m in _GENERIC_LABEL.finditer(text, 0, head_end):
+        if fold(m["label"]) in _LABEL_STATUS or _STOP.match(m["label"]):
+            continue
+        nxt = _next_line(text, m.end(), head_end)
+        if _runs(text, nxt[0], nxt[1]):
+            labels.append((m.start("label"), m.end(), "present"))
+    labels.sort()
+    sections: list[_Section] = []
+    pending: Status | None = None
+    for i, (ls, le, status) in enumerate(labels):
+        limit = labels[i + 1][0] if i + 1 < len(labels) else head_end
+        end = _section_end(text, le, limit)
+        if not text[le:end].strip(" \t\n:,."):
+            # Labels in a row with nothing between them are flattened table
+            # columns; the names after the run belong to the first column.
+            pending = pending or status
+            continue
+        sections.append(_Section(ls, le, end, pending or status))
+        pending = None
+    return sections
+
+
+def _ande_is_label(text: str, pos: int) -> bool:
+    # Only as a stray word: preceded by another label word or a line start.
+    before = text[max(0, pos - 20) : pos]
+    return bool(re.search(r"(?:Plats|Tid|kl|:|^|\n)\s*$", before))
+
+
+def _next_line(text: str, pos: int, limit: int) -> tuple[int, int]:
+    while pos < limit and text[pos] in " \t\r\n":
+        pos += 1
+    end = text.find("\n", pos, limit)
+    return pos, end if end >= 0 else limit
+
+
+def _section_end(text: str, start: int, limit: int) -> int:
+    """Return where the attendee list that starts at `start` ends."""
+    pos = start
+    seen_name = False
+    while pos < limit:
+        nl = text.find("\n", pos, limit)
+        line_end = nl if nl >= 0 else limit
+        stop = _STOP.search(text, pos, line_end)
+        if stop:
+            if seen_name or _runs(text, pos, stop.start()):
+                return _trim_end(text, start, stop.start())
+            # "Övriga deltagande Utses att justera Peter Molin, …": a stop
+            # label with no names before it is a displaced field label.
+            pos = stop.end()
+            continue
+        line = text[pos:line_end]
+        if _runs(text, pos, line_end):
+            seen_name = True
+        elif seen_name and _is_prose(line):
+            return _trim_end(text, start, pos)
+        pos = line_end + 1
+    return _trim_end(text, start, min(pos, limit))
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _is_prose(line: str) -> bool:
+    words = re.findall(r"[^\W\d_]{2,}", line)
+    if not words:
+        return False
+    if len(words) == 1:
+        # A lone word ends the list when it is a heading with a colon; a lone
+        # capitalised word may be half of a name broken across lines.
+        return line.strip().endswith(":") or words[0][0].islower()
+    return any(w[0].islower() and len(w) >= 4 for w in words) or line.strip().endswith(":")
+
+
+def _runs(text: str, start: int, end: int) -> list[_Run]:
+    """Return runs of two or more name words in text[start:end]."""
+    runs: list[_Run] = []
+    current: list[tuple[int, int]] = []
+    after_org_word = False
+    prev_end = start
+
+    def close() -> None:
+        # After "Sekretariatet" or "Samordningsteam" the next word names the body.
+        words = current[1:] if after_org_word else current
+        if len(words) >= 2:
+            run_text = text[words[0][0] : words[-1][1]]
+            if resolve_organisation(run_text) is None:
+                runs.append(_Run(words[0][0], words[-1][1], list(words)))
+
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        span = m.span()
+        tail_org = False
+        if "-" in word:
+            # "Anita Bengtsson-Höganäs": a municipality hyphenated to a surname.
+            head, _, tail = word.rpartition("-")
+            if head and is_municipality(tail):
+                word, span, tail_org = head, (m.start(), m.start() + len(head)), True
+        is_name = (
+            _NAME_WORD.fullmatch(word) is not None
+            and fold(word) not in _NOT_NAME
+            and not _TITLE_SUFFIX.search(word)
+        )
+        gap = text[current[-1][1] : m.start()] if current else ""
+        # Across a line break only a lone first name continues ("Mikael\nBogarve").
+        joined = gap in (" ", "  ") or (
+            gap.strip(" ") == "\n" and len(current) == 1 and not is_municipality(
+                text[current[0][0] : current[0][1]]
+            )
+        )
+        if is_name and not current and "\n" in text[prev_end : m.start()]:
+            after_org_word = False
+        prev_end = m.end()
+        if is_name and (not current or joined):
+            current.append(span)
+        else:
+            close()
+            current = [span] if is_name else []
+            after_org_word = bool(
+                not is_name and word[:1].isupper() and re.search(_ORG_WORDS + "$", word, re.I)
+            )
+        if tail_org:
+            close()
+            current = []
+    close()
+    return runs
+
+
+def _split_run(text: str, run: _Run) -> list[tuple[list[tuple[int, int]], str | None]]:
+    """Split a run into person names; a trailing municipality becomes the organisation."""
+    words = run.words
+    names: list[tuple[list[tuple[int, int]], str | None]] = []
+    i = 0
+    while i < len(words):
+        # A municipality after two or three name words ends that name
+        # ("Christin Johansson Båstad"); after one it is a surname ("Markus Lund").
+        cut = None
+        for n in (2, 3):
+            if i + n < len(words):
+                w = text[words[i + n][0] : words[i + n][1]]
+                if is_municipality(w) and (
+                    i + n + 1 == len(words)
+                    or not is_municipality(text[words[i + n - 1][0] : words[i + n - 1][1]])
+                ):
+                    cut = n
+                    break
+        if cut is not None and (i + cut + 1 == len(words) or len(words) - i - cut - 1 >= 2):
+            org = resolve_organisation(text[words[i + cut][0] : words[i + cut][1]])
+            names.append((words[i : i + cut], org))
+            i += cut + 1
+            continue
+        rest = words[i:]
+        if len(rest) == 1:
+            # A lone word after a cut: a hyphen-joined municipality or noise.
+            break
+        for part in _partition(text, rest):
+            names.append((part, None))
+        break
+    return names
+
+
+def _partition(text: str, words: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Split a run of name words into names of two or three words, most plausible first."""
+    n = len(words)
+    if n <= 3:
+        return [words]
+    surnamey = [bool(_SURNAME_END.search(text[s:e])) for s, e in words]
+    best: dict[int, tuple[float, list[int]]] = {0: (0.0, [])}
+    for i in range(n):
+        if i not in best:
+            continue
+        cost, cuts = best[i]
+        for size in (2, 3):
+            j = i + size
+            if j > n:
+                continue
+            c = cost + (0.3 if size == 3 else 0.0)
+            c += 0.0 if surnamey[j - 1] else 0.5
+            c += 1.0 if surnamey[i] else 0.0
+            if j not in best or c < best[j][0]:
+                best[j] = (c, [*cuts, j])
+    if n not in best:
+        return [words]
+    parts, prev = [], 0
+    for cut in best[n][1]:
+        parts.append(words[prev:cut])
+        prev = cut
+    return parts
+
+
+def _participants(
+    text: str, head_end: int, warnings: list[str]
+) -> tuple[list[Participant], list[Span]]:
+    participants: list[Participant] = []
+    consumed: list[Span] = []
+    for section in _sections(text, head_end):
+        consumed.append((section.label_start, section.end))
+        found = _section_participants(text, section)
+        for p in found:
+            if any(
+                fold(q.name) == fold(p.name)
+                and (p.organisation is None or q.organisation == p.organisation)
+                for q in participants
+            ):
+                continue
+            participants.append(p)
+    if not participants and head_end > 0:
+        warnings.append("Ingen deltagarlista hittades.")
+    return participants, consumed
+
+
+def _section_participants(text: str, section: _Section) -> list[Participant]:
+    people: list[tuple[int, int, str | None]] = []
+    for run in _runs(text, section.start, section.end):
+        if _REPLACES.search(text, max(section.start, run.start - 20), run.start):
+            # "Britta Rydberg ersätter Hasse Johansson": the replaced member was not there.
+            parts = _split_run(text, run)
+            for words, org in parts[1:]:
+                people.append((words[0][0], words[-1][1], org))
+            continue
+        for words, org in _split_run(text, run):
+            people.append((words[0][0], words[-1][1], org))
+    result: list[Participant] = []
+    marked = 0
+    for i, (s, e, org) in enumerate(people):
+        attr_end = people[i + 1][0] if i + 1 < len(people) else section.end
+        attrs = text[e:attr_end]
+        name = _clean_name(text[s:e])
+        role, attr_org, has_x = _attributes(attrs)
+        marked += has_x
+        result.append(Participant(name, org or attr_org, role, section.status, (s, e)))
+        result[-1].span = (s, e + len(attrs.rstrip()))
+        if has_x:
+            setattr(result[-1], "_x", True)  # noqa: B010 - a transient mark, dropped below
+    if marked and marked * 2 >= len(result):
+        # An attendance table: an X marks who was there; a row without one is
+        # someone listed but not attending, which the text does not state.
+        result = [p for p in result if getattr(p, "_x", False)]
+    for p in result:
+        if hasattr(p, "_x"):
+            delattr(p, "_x")
+    return result
+
+
+def _clean_name(name: str) -> str:
+    return " ".join(name.split())
+
+
+_PIECE_SPLIT = re.compile(r"[,;\n]|\s-\s|\s–\s|\(|\)")
+
+
+def _attributes(attrs: str) -> tuple[str | None, str | None, bool]:
+    """Return (role, organisation, has attendance X) from the text after a name."""
+    role: str | None = None
+    org: str | None = None
+    has_x = bool(re.match(r"\s?(?:\([^)]{0,5}\)\s?)?X\b", attrs))
+    for pat, value in _ROLE_PATTERNS:
+        if pat.search(attrs):
+            role = value
+            break
+    for piece in _PIECE_SPLIT.split(_PARTY.sub(",", attrs)):
+        candidate = _org_candidate(piece)
+        if candidate:
+            org = candidate
+            break
+    return role, org, has_x
+
+
+_TITLE_LEAD = re.compile(
+    r"^(?:tf\.?\s+|t\.f\.\s+|biträdande\s+|facklig\s+)?["
+    + _LC
+    + r"]*"
+    + _TITLE_WORDS
+    + r"\b(?:\s+för\b)?\s*",
+    re.I,
+)
+
+
+def _org_candidate(piece: str) -> str | None:
+    piece = piece.strip(" .:-–\t\r")
+    piece = re.sub(
+        r"(?:§§?\s?[\d\s,–-]*|\b(?:t\s?o\s?m|fr\s?o\s?m|ärende)\s[\d\s,–-]*)$", "", piece
+    ).strip()
+    piece = re.sub(r"\s+\d[\d\s,–-]*$", "", piece).strip()
+    if not piece or len(piece) > 80:
+        return None
+    proper = resolve_organisation(piece)
+    if proper:
+        return proper
+    low = fold(piece)
+    if _NOISE.match(low) or re.fullmatch(r"[\d\s§xX.,/–-]+", piece):
+        return None
+    if any(pat.search(piece) for pat, _ in _ROLE_PATTERNS) and len(piece.split()) <= 2:
+        return None
+    lead = _TITLE_LEAD.match(piece)
+    if lead:
+        rest = piece[lead.end() :].strip()
+        if not rest:
+            return None
+        return resolve_organisation(rest) or (rest if _looks_like_org(rest) else None)
+    return piece if _looks_like_org(piece) else None
+
+
+def _looks_like_org(piece: str) -> bool:
+    words = piece.split()
+    if not 1 <= len(words) <= 7:
+        return False
+    # Acronyms joined by a slash ("MT/CT") name a field of work, not a body.
+    return not re.fullmatch(r"[A-ZÅÄÖ]+/[A-ZÅÄÖ]+", piece)
+
+
+def _drop_network_as_organisation(header: Header) -> None:
+    if not header.network:
+        return
+    own = fold(header.network)
+    for p in header.participants:
+        if p.organisation and fold(p.organisation) == own:
+            p.organisation = None
+
+
+# --- title, network ---------------------------------------------------------------
+
+
+def _first_lines(text: str, limit: int = 600) -> list[tuple[int, int]]:
+    lines = []
+    pos = 0
+    end = min(len(text), limit)
+    while pos < end and len(lines) < 12:
+        nl = text.find("\n", pos, end)
+        le = nl if nl >= 0 else end
+        s, e = pos, le
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            lines.append((s, e))
+        pos = le + 1
+    return lines
+
+
+def _title_end(text: str) -> int:
+    lines = _first_lines(text)
+    return lines[0][1] if lines else 0
+
+
+_HEADER_FIELD = re.compile(
+    r"(?:Plats\s+och\s+tid|Sammanträdesdatum|Organ\b|Datum\b|Sida\b|Tid\b|Nämnd\s?:|Titel\s?:)",
+    re.I,
+)
+
+
+def _title_and_network(text: str, header: Header) -> None:
+    header.title = _title(text)
+    header.network = _network(text, header.title)
+
+
+def _title(text: str) -> str | None:
+    head = text[: min(len(text), 400)]
+    m = _DOC_TYPE.search(head)
+    if m and m["lead"] and m["lead"].split()[-1] in ("från", "fört", "vid", "för"):
+        line_end = text.find("\n", m.start())
+        line_end = len(text) if line_end < 0 else line_end
+        title_end = line_end
+        for d in find_dates(text, m.end(), line_end):
+            if d.year is not None:
+                title_end = d.span[1]
+                break
+        cut = _HEADER_FIELD.search(text, m.end(), title_end)
+        if cut:
+            title_end = cut.start()
+        return _clean_title(text[m.start() : title_end])
+    if m and m["caps"]:
+        return m["caps"]
+    for s, e in _first_lines(text):
+        line = text[s:e]
+        if not re.search(r"[^\W\d_]{3,}", line):
+            continue
+        if _HEADER_FIELD.search(line) or ":" in line:
+            return None
+        if len(line) > 100:
+            return None
+        # A title line may run on into the date or "(teams)"; keep the words.
+        cut = re.search(r"\s[(\d]", line)
+        return _clean_title(line[: cut.start()] if cut else line)
+    return None
+
+
+def _clean_title(title: str) -> str | None:
+    title = " ".join(title.split()).strip(" ,.:-–")
+    return title or None
+
+
+def _network(text: str, title: str | None) -> str | None:
+    head_end = min(len(text), HEAD_CHARS)
+    for m in _ORGAN_LABEL.finditer(text, 0, head_end):
+        if m.start() > 0 and text[m.start() - 1].isalpha():
+            continue
+        value_start = m.end()
+        value = text[value_start : value_start + 120].split("\n")[0].strip()
+        if not value:
+            s, e = _next_line(text, value_start, head_end)
+            value = text[s:e].strip()
+        value = re.split(r"\s(?:Plats|Sammanträdesdatum|Datum|Tid)\b|:", value)[0].strip()
+        body = _BODY_NAME.search(value) or re.match(
+            r"["
+            + _UC
+            + r"][\w-]*(?:\s+(?:och\s+)?[\w-]+){0,5}?\s+(?:Samordningsförbund\w*|nämnd\w*|förbund\w*)",
+            value,
+        )
+        if body:
+            start = value.find(body.group())
+            return _network_from_value(value[: start + len(body.group())])
+    if title:
+        if _BODY_NAME.fullmatch(title) or re.fullmatch(
+            r"[" + _UC + r"]\w*(?:nätverk|råd|nämnd)", title
+        ):
+            return title
+        m = re.match(
+            r"(?:Protokoll|Minnesanteckningar|Anteckningar)\s+(?:från|vid)\s+(?P<body>.+?)(?:\s+den\s|\s+\d|$)",
+            title,
+        )
+        if m and not re.search(r"möte\b|träff\b|möte\s", m["body"].split()[0] if m["body"] else ""):
+            body = m["body"].strip()
+            if not re.search(r"(?:möte|träff|sammanträde)\w*\b", body):
+                return body
+    m2 = _BODY_NAME.search(text, 0, min(len(text), 300))
+    if m2:
+        return m2.group()
+    return None
+
+
+def _network_from_value(value: str) -> str | None:
+    value = " ".join(value.split()).strip(" ,.:")
+    return value or None
+
+
+# --- date, time, place ------------------------------------------------------------
+
+
+def _date_time_place(text: str, head_end: int, header: Header) -> None:
+    first_section = min((s for s, _ in header.consumed), default=head_end)
+    area_end = min(head_end, max(first_section, 1500))
+    meeting_date = None
+    for d in find_dates(text, 0, area_end):
+        if d.year is None or d.day is None:
+            continue
+        if _CONTEXT_NOT_MEETING.search(text, max(0, d.span[0] - 60), d.span[0]):
+            continue
+        meeting_date = d
+        break
+    if meeting_date is not None:
+        header.date = meeting_date.iso()
+    for t in find_time_ranges(text, 0, area_end):
+        if _CONTEXT_NOT_MEETING.search(text, max(0, t.span[0] - 60), t.span[0]):
+            continue
+        header.start_time, header.end_time = t.start, t.end
+        break
+    header.place = _place(text, area_end, header)
+    if header.place is None:
+        header.place = _place_from_title(text, header)
+    if header.place:
+        header.digital = bool(_DIGITAL.search(header.place))
+
+
+def _place(text: str, area_end: int, header: Header) -> str | None:
+    name_starts = sorted(p.span[0] for p in header.participants)
+    for m in _PLACE_LABEL.finditer(text, 0, area_end):
+        if m.start() > 0 and text[m.start() - 1].isalpha():
+            continue
+        pos = m.end()
+        # Skip labels that a flattened layout put between the label and its value.
+        while True:
+            skip = re.match(
+                r"\s*(?:ande|Beslutande|Närvarande|Tid|Dag|Datum)\s?:?(?=\s)", text[pos : pos + 30]
+            )
+            if not skip:
+                break
+            pos += skip.end()
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        if not text[pos:line_end].strip():
+            s, line_end = _next_line(text, pos, area_end)
+            pos = s
+        end = line_end
+        for d in find_dates(text, pos, end):
+            end = min(end, d.span[0])
+            break
+        for t in find_time_ranges(text, pos, end):
+            end = min(end, t.span[0])
+            break
+        stop = re.search(r"\bkl\b|\bTid\b|\bNärvarande\b|\bBeslutande\b|\bande\b", text[pos:end])
+        if stop:
+            end = pos + stop.start()
+        for ns in name_starts:
+            if pos <= ns < end:
+                end = ns
+                break
+        value = " ".join(text[pos:end].split()).strip(" ,.:;–-")
+        if header.network and fold(value).startswith(fold(header.network)):
+            value = value[len(header.network) :].strip(" ,.:;–-")
+        if (
+            value
+            and re.search(r"[^\W\d_]{2,}", value)
+            and fold(value) != fold(header.network or "")
+        ):
+            return value
+    return None
+
+
+def _place_from_title(text: str, header: Header) -> str | None:
+    s, e = 0, min(len(text), 300)
+    lines = _first_lines(text, 300)[:3]
+    if lines:
+        s, e = lines[0][0], lines[-1][1]
+    m = _DIGITAL.search(text, s, e)
+    if m:
+        return m.group().capitalize()
+    if header.title:
+        for word in re.findall(r"[" + _UC + r"][\w-]+", header.title):
+            if is_municipality(word) and not fold(header.network or "").endswith(fold(word)):
+                return word
+    return None
+
+
+# --- roles from signatures, minute taker ------------------------------------------
+
+
+def _find_person(name: str, participants: list[Participant]) -> Participant | None:
+    key = fold(name)
+    exact = [p for p in participants if fold(p.name) == key]
+    if exact:
+        return exact[0]
+    words = key.split()
+    if len(words) == 1:
+        firsts = [p for p in participants if fold(p.name).split()[0] == key]
+        return firsts[0] if len(firsts) == 1 else None
+    prefixed = [
+        p for p in participants if fold(p.name).startswith(key) or key.startswith(fold(p.name))
+    ]
+    return prefixed[0] if len(prefixed) == 1 else None
+
+
+def _signatures(text: str, head_end: int, header: Header) -> None:
+    m = _SIGNATURE_START.search(text, 0, head_end)
+    if not m or not header.participants:
+        return
+    end = min(len(text), m.end() + 400)
+    anslag = re.search(r"ANSLAG|Anslag|Protokollet är justerat", text[m.end() : end])
+    if anslag:
+        end = m.end() + anslag.start()
+    roles = [(r.start(), r["role"]) for r in _SIGNATURE_ROLE.finditer(text, m.end(), end)]
+    names: list[tuple[int, int, Participant]] = []
+    for run in _runs(text, m.end(), end):
+        for words, _ in _split_run(text, run):
+            s, e = words[0][0], words[-1][1]
+            p = _find_person(text[s:e], header.participants)
+            if p is not None:
+                names.append((s, e, p))
+    header.consumed.append((m.start(), end))
+    if not roles or not names:
+        return
+    pairs: list[tuple[str, Participant]] = []
+    adjacent = all(
+        any(0 < ns - rs < 60 and not any(rs < r2 < ns for r2, _ in roles) for ns, _, _ in names)
+        for rs, _ in roles
+    )
+    if adjacent:
+        for rs, role in roles:
+            after = [(ns, p) for ns, _, p in names if ns > rs]
+            if after:
+                pairs.append((role, min(after, key=lambda x: x[0])[1]))
+    elif len(roles) == len(names):
+        pairs = [(role, p) for (_, role), (_, _, p) in zip(roles, names, strict=True)]
+    for role, p in pairs:
+        if role == "Sekreterare" and p.role is None:
+            p.role = "sekreterare"
+        elif role == "Ordförande" and p.role is None:
+            p.role = "ordförande"
+
+
+def _minute_taker(text: str, header: Header) -> str | None:
+    for lo, hi in ((max(0, len(text) - TAIL_CHARS), len(text)), (0, min(len(text), HEAD_CHARS))):
+        for m in _MINUTE_TAKER.finditer(text, lo, hi):
+            name = " ".join(m["name"].split())
+            if fold(name) in _NOT_NAME:
+                continue
+            p = _find_person(name, header.participants)
+            if p is not None:
+                return p.name
+            if len(name.split()) >= 2:
+                return name
+    for role in ("sekreterare", "planeringsledare"):
+        holders = [p for p in header.participants if p.role == role]
+        if len(holders) == 1:
+            return holders[0].name
+    return None
+
+
+# --- reconcile ----------------------------------------------------------------------
 
 
 def reconcile(minutes: Minutes) -> None:
-    return None
+    """Correct a heading year that the rest of the text contradicts, with a warning."""
+    if not minutes.date:
+        return
+    try:
+        written = date.fromisoformat(minutes.date)
+    except ValueError:
+        return
+    years: Counter[int] = Counter()
+    for pm in minutes.planned_meetings:
+        if pm.date[:4].isdigit():
+            years[int(pm.date[:4])] += 1
+    text = minutes.source.text
+    for d in find_dates(text, min(len(text), 300)):
+        if d.year is not None:
+            years[d.year] += 1
+    if not years or any(abs(y - written.year) <= 1 for y in years):
+        return
+    earliest = min(years)
+    for candidate in (earliest - 1, earliest):
+        if _one_digit_apart(candidate, written.year):
+            try:
+                corrected = written.replace(year=candidate)
+            except ValueError:
+                continue
+            minutes.date = corrected.isoformat()
+            minutes.warnings.append(
+                f"Rubrikens datum {written.isoformat()} stämmer inte med texten "
+                f"(som nämner {earliest}); tolkat som {corrected.isoformat()}."
+            )
+            return
+    minutes.warnings.append(
+        f"Rubrikens datum {written.isoformat()} stämmer inte med årtalen i texten."
+    )
+
+
+def _one_digit_apart(a: int, b: int) -> bool:
+    sa, sb = f"{a:04d}", f"{b:04d}"
+    return sum(x != y for x, y in zip(sa, sb, strict=True)) == 1
