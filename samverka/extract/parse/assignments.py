@@ -32,6 +32,10 @@ _INFINITIVES = (
     r"|boka|lämna över|vidarebefordra|maila|mejla|återrapportera|förbereda|ta reda på|utreda"
     r"|se över"
 )
+_VERB_KEYS = frozenset(
+    re.split(r"[ (]", alternative)[0]
+    for alternative in f"{_ACTIONS}|{_INFINITIVES}|uppdrag|kommer|ska".split("|")
+)
 VERB = re.compile(
     rf"\b(?:får i uppdrag att|kommer (?:att )?(?:{_INFINITIVES})|ska (?:{_INFINITIVES})"
     rf"|{_ACTIONS})\b",
@@ -106,15 +110,19 @@ def find_assignments(
             who = resolver.assignee(to_who[1])
             if who:
                 found.append(_make(sentence, 0, len(text), who, [], meeting, next_meeting))
-        for verb in VERB.finditer(text):
-            if re.search(r"\bsom\s+$", text[: verb.start()]):
+        low = text.lower()
+        verbs = VERB.finditer(text) if not _VERB_KEYS.isdisjoint(low.split()) else iter(())
+        for verb in verbs:
+            # Sentences in damaged text can run on for pages; the subject is near.
+            before = text[max(0, verb.start() - 300) : verb.start()]
+            if re.search(r"\bsom\s+$", before):
                 continue  # a relative clause describes someone, it assigns nothing
-            if _REPORTED_SPEECH.search(text[: verb.start()]):
+            if _REPORTED_SPEECH.search(before):
                 continue
-            who = _subject(text[: verb.start()], resolver)
-            if who is None and verb.start() == 0 and last_subject:
+            who = _subject(before, resolver)
+            if who is None and verb.start() == 0 and n > 0:
                 # "Meddelar namn till Linda.": the subject of the sentence before.
-                who = last_subject
+                who = last_subject or _leading_person(sentences[n - 1].text, resolver)
             if who is None:
                 continue
             found.append(
@@ -131,7 +139,7 @@ def find_assignments(
             last_subject = who
             break
         else:
-            last_subject = _leading_person(text, resolver)
+            last_subject = None
     return found
 
 

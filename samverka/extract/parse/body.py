@@ -1,10 +1,151 @@
-"""Placeholder: the body pass is being written."""
+"""The body pass: agenda items with decisions, assignments and outcome, the
+situation-report round and the meetings the text schedules.
+
+It reads the text from `Header.body_start` to the closing (signature,
+greeting), skipping the spans the header pass consumed. The heuristics are
+written down in `samverka/extract/notes/body.md`.
+"""
 
 from __future__ import annotations
 
-from samverka.extract.model import SourceText
+import re
+from bisect import bisect_left
+from datetime import date
+
+from samverka.extract.model import Item, SourceText
+from samverka.extract.orgs import resolve_organisation
+from samverka.extract.parse.assignments import Resolver, find_assignments
+from samverka.extract.parse.decisions import find_decisions, is_carried_over
+from samverka.extract.parse.items import (
+    CLOSING,
+    OTHER_BUSINESS,
+    Heading,
+    Line,
+    find_headings,
+    page_starts,
+    split_lines,
+)
+from samverka.extract.parse.people import NAME_WORD, People
+from samverka.extract.parse.planned import find_planned_meetings
+from samverka.extract.parse.reports import find_status_reports
+from samverka.extract.parse.sentences import Sentence, sentences
 from samverka.extract.parse.types import Body, Header
+
+# "Ärende från Annelie Börjesdotter: …", "Återkoppling från Dinah Åbinger kring …".
+_RAISED_FROM = re.compile(
+    rf"(?:^|[,.;]\s+)(?:ärende|fråga|frågor|återkoppling|återrapport(?:ering)?|förslag|punkt"
+    rf"|anmält ärende)\s+från\s+({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})",
+    re.IGNORECASE,
+)
+# "Ulf Sandberg lyfter att …", "Eva Nordström återrapporterar uppdraget …".
+_RAISED_VERB = re.compile(
+    rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})\s+(?:lyfter|tar upp|väcker|anmäler|återrapporterar"
+    rf"|återkopplar"
+    r"|redovisar)\b"
+)
+# "Agneta Hugander: dialog kring …", "Från föregående möte, Agneta Hugander: hur …".
+_RAISED_COLON = re.compile(
+    rf"(?:^|[,.]\s+)({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})(?:\s*,\s*[^:,.]{{1,40}})?\s*:\s"
+)
 
 
 def parse_body(source: SourceText, header: Header) -> Body:
-    return Body()
+    text = source.text
+    people = People(header.participants)
+    meeting = _meeting_date(header.date)
+    pages = page_starts(split_lines(text, 0, len(text), []))
+    marked = [h.span for h in source.hints if h.kind in ("heading", "bold")]
+    lines = split_lines(text, min(header.body_start, len(text)), len(text), header.consumed, marked)
+    headings = find_headings(lines, people, pages)
+    body = Body()
+    if headings:
+        end = _closing(lines, headings[-1].start, len(text))
+        lines = [line for line in lines if line.end <= end]
+    else:
+        end = len(text)
+    body.planned_meetings = find_planned_meetings(text, lines, meeting)
+    next_meeting = min((p.date for p in body.planned_meetings), default=None)
+    resolver = Resolver(people)
+    starts = [line.start for line in lines]
+    for k, heading in enumerate(headings):
+        item_end = headings[k + 1].start if k + 1 < len(headings) else end
+        item_lines = lines[
+            bisect_left(starts, heading.content_start) : bisect_left(starts, item_end)
+        ]
+        content = sentences(text, heading.content_start, item_end)
+        reports = find_status_reports(text, item_lines, item_end)
+        body.status_reports.extend(reports)
+        item = Item(
+            title=heading.title,
+            number=heading.number,
+            raised_by=_raised_by(heading, content, people),
+            text=" ".join(s.text for s in content),
+            span=(heading.start, _trim_end(text, heading.start, item_end)),
+        )
+        item.decisions = find_decisions(content)
+        if not reports:
+            item.assignments = find_assignments(content, resolver, meeting, next_meeting)
+        if not reports and is_carried_over(content):
+            item.outcome = "carried_over"
+        body.items.append(item)
+    for heading in headings:
+        body.warnings.extend(heading.notes)
+    return body
+
+
+def _meeting_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _closing(lines: list[Line], after: int, end: int) -> int:
+    """Return where the minutes close (signature, greeting) after the last heading."""
+    for line in lines:
+        if line.start > after and len(line.text) < 40 and CLOSING.match(line.text):
+            return line.start
+    return end
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _raised_by(heading: Heading, content: list[Sentence], people: People) -> str | None:
+    if heading.raised_by_final:
+        return heading.raised_by
+    if heading.raised_by:
+        # "– Marie Klippan": a name the participants lack is kept as written,
+        # without the municipality.
+        mention = heading.raised_by
+        words = mention.split()
+        while len(words) > 1 and (resolve_organisation(" ".join(words[1:])) or len(words) > 2):
+            words = words[:-1]
+        return _longest_person(mention, people) or " ".join(words)
+    if OTHER_BUSINESS.match(heading.title) or not content:
+        return None
+    # The raiser is named at the start: in the first sentence, or the second after
+    # "Från föregående möte."
+    first = " ".join(s.text for s in content[:2])[:240]
+    m = _RAISED_FROM.search(first)
+    if m:
+        return _longest_person(m[1], people) or m[1]
+    for m in [_RAISED_VERB.match(first), *_RAISED_COLON.finditer(first)]:
+        name = _longest_person(m[1], people) if m else None
+        if name:
+            return name
+    return None
+
+
+def _longest_person(mention: str, people: People) -> str | None:
+    words = mention.split()
+    for n in range(len(words), 0, -1):
+        name = people.resolve(" ".join(words[:n]))
+        if name:
+            return name
+    return None

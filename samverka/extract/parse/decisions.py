@@ -76,6 +76,23 @@ _SURELY_CARRIED = re.compile(
 )
 
 
+# Words one of which every formula contains; a cheap test before the regexes.
+_FORMULA_KEYS = (
+    "beslut", "beslöt", "enas", "enades", "överens", "fastst", "godkän", "utses", "utsågs",
+    "välj", "handlingarna", "bordl", "avslås", "bifalls", "tillstyrk", "antas", "antogs",
+)  # fmt: skip
+_CARRIED_KEYS = (
+    "utgick", "utgår", "bordl", "hanns", "flytta", "skjuts", "sköts", "nästa", "kommande",
+)  # fmt: skip
+
+
+# "Beslut: att …", "Nämnden beslutar att …": taken here, whatever else the sentence says.
+_EXPLICIT = re.compile(
+    r"^(?:\w+s\s+)?beslut(?:et)?\s*(?:\d{1,2}\s*[.)])?\s*:|\bbeslutar att\b|\bbeslöt att\b",
+    re.IGNORECASE,
+)
+
+
 def find_decisions(sentences: list[Sentence]) -> list[Decision]:
     decisions: list[Decision] = []
     labelled = False
@@ -85,7 +102,12 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
         if re.fullmatch(r"(?:\w+s\s+)?beslut(?:et)?\s*:?", text, re.IGNORECASE):
             labelled = True
             continue
-        is_decision = bool(_FORMULA.search(text)) and not _REPORTED.search(text)
+        low = text.lower()
+        is_decision = (
+            any(key in low for key in _FORMULA_KEYS)
+            and bool(_FORMULA.search(text))
+            and (bool(_EXPLICIT.search(text)) or not _REPORTED.search(text))
+        )
         numbered = bool(re.match(r"^(?:beslut\s*)?\d{1,2}\s*[.)]\s", text, re.IGNORECASE))
         if labelled and numbered:
             is_decision = True
@@ -122,8 +144,12 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
 
 
 def is_carried_over(sentences: list[Sentence]) -> bool:
-    return any(
-        _SURELY_CARRIED.search(s.text)
-        or (CARRIED_OVER.search(s.text) and not _NOT_CARRIED.search(s.text))
-        for s in sentences
-    )
+    for s in sentences:
+        low = s.text.lower()
+        if not any(key in low for key in _CARRIED_KEYS):
+            continue
+        if _SURELY_CARRIED.search(s.text) or (
+            CARRIED_OVER.search(s.text) and not _NOT_CARRIED.search(s.text)
+        ):
+            return True
+    return False

@@ -27,6 +27,9 @@ from samverka.extract.parse.people import NAME_WORD, People
 from samverka.extract.parse.sentences import ABBREVIATIONS, line_is_open
 
 MAX_TITLE = 200
+# How far past a heading's number its title is looked for; bounds the work on
+# text that runs on for megabytes without a line break.
+WINDOW = 600
 
 
 @dataclass(frozen=True)
@@ -250,7 +253,7 @@ def _section_headings(lines: list[Line]) -> list[Heading]:
             prefix = "§" if m[1] else m[2]
             if prefix != "§" and prefix.lower() in ABBREVIATIONS:
                 continue
-            rest = line.text[m.end() :].lstrip()
+            rest = line.text[m.end() : m.end() + 20].lstrip()
             alone = not rest and m.start() == 0
             if not alone and not rest[:1].isupper():
                 continue
@@ -275,7 +278,9 @@ def _section_headings(lines: list[Line]) -> list[Heading]:
         following = (
             chosen[k + 1][1].start() if k + 1 < len(chosen) and chosen[k + 1][0] is line else None
         )
-        segment = line.text[m.end() : following].strip()
+        if following is not None and following - m.end() > WINDOW:
+            following = None
+        segment = line.text[m.end() : following or m.end() + WINDOW].strip()
         if not segment:
             bare.append((line, number))
             last = max(last, int(number))
@@ -288,7 +293,9 @@ def _section_headings(lines: list[Line]) -> list[Heading]:
                 title=title,
                 number=number,
                 kind="section",
-                content_start=line.start + m.end() + _offset_after(line.text[m.end() :], title),
+                content_start=line.start
+                + m.end()
+                + _offset_after(line.text[m.end() : m.end() + WINDOW], title),
             )
         )
         last = max(last, int(number))
@@ -408,13 +415,17 @@ def _run_on_title(rest: str, limit: int = 14) -> str:
     return " ".join(kept)
 
 
+_TITLECASE = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+[,.]?")
+_SUB_POINT = re.compile(r"[a-eA-E][.)]?")
+
+
 def _starts_new_sentence(word: str, previous: str, following: str) -> bool:
     if previous.endswith(":"):
         return False
-    if re.fullmatch(r"[A-ZÅÄÖ][a-zåäöé]+[,.]?", word):
+    if _TITLECASE.fullmatch(word):
         return True
     # Sub-points "a Yttrande …", "A. Sammanfattning …".
-    return bool(re.fullmatch(r"[a-eA-E][.)]?", word) and following[:1].isupper())
+    return bool(_SUB_POINT.fullmatch(word) and following[:1].isupper())
 
 
 @dataclass(frozen=True)
@@ -440,14 +451,16 @@ def _numbered_headings(lines: list[Line], pages: set[int], people: People) -> li
     marks = _numbered_marks(lines, pages)
     chain: list[_Mark] = []
     style: str | None = None
+    first_title = ""
     for mark in marks:
         expected = chain[-1].number + 1 if chain else None
         if expected is None:
             if mark.strong or mark.number == 1:
                 chain.append(mark)
                 style = mark.style
+                first_title = _preview(lines, mark)
             continue
-        if mark.number == 1 and _similar(_preview(lines, mark), _preview(lines, chain[0])):
+        if mark.number == 1 and _similar(_preview(lines, mark), first_title):
             # The items themselves after an agenda list, perhaps numbered differently.
             chain.append(mark)
             style = mark.style
@@ -462,10 +475,13 @@ def _numbered_headings(lines: list[Line], pages: set[int], people: People) -> li
             title, raiser, length = _split_title(paragraph[mark.after :], people)
             content_start = _offset_in_lines(lines, mark.line, mark.after + length)
         else:
-            segment = line.text[mark.after : nxt.pos if nxt else None].strip()
+            if nxt is not None and nxt.pos - mark.after > WINDOW:
+                nxt = None
+            segment = line.text[mark.after : nxt.pos if nxt else mark.after + WINDOW].strip()
             title = _title_of_segment(segment, delimited=nxt is not None)
             raiser = None
-            content_start = line.start + mark.after + _offset_after(line.text[mark.after :], title)
+            window = line.text[mark.after : mark.after + WINDOW]
+            content_start = line.start + mark.after + _offset_after(window, title)
         if not title:
             continue
         headings.append(
@@ -621,7 +637,7 @@ def _markup_headings(lines: list[Line], people: People) -> list[Heading]:
                     raised_by_final=group is not None,
                 )
             )
-        elif _looks_like_plain_heading(line.text, people):
+        elif group is not None and _looks_like_plain_heading(line.text, people):
             # A plain label between bold items ("Övriga frågor") ends a raiser's group.
             group = None
     return found

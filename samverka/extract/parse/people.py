@@ -38,6 +38,8 @@ class People:
     def __init__(self, participants: list[Participant]) -> None:
         self.participants = participants
         self.by_first: dict[str, list[Participant]] = {}
+        self.folded = {p.name: fold(p.name) for p in participants}
+        self._cache: dict[tuple[str, str | None], str | None] = {}
         for person in participants:
             first = person.name.split()[0] if person.name.split() else ""
             self.by_first.setdefault(fold(first), []).append(person)
@@ -55,14 +57,25 @@ class People:
 
     def resolve(self, mention: str, organisation: str | None = None) -> str | None:
         """Return the full name of the participant `mention` names, or None."""
+        key = (mention, organisation)
+        if key not in self._cache:
+            self._cache[key] = self._resolve(mention, organisation)
+        return self._cache[key]
+
+    def _resolve(self, mention: str, organisation: str | None) -> str | None:
         words = mention.split()
+        if not words or len(words) > 4 or len(mention) > 60:
+            return None
         if not words:
             return None
         folded = fold(" ".join(words))
         best, best_ratio = None, 0.0
         if len(words) >= 2:
             for person in self.participants:
-                ratio = SequenceMatcher(None, folded, fold(person.name)).ratio()
+                matcher = SequenceMatcher(None, folded, self.folded[person.name])
+                if matcher.real_quick_ratio() < 0.85 or matcher.quick_ratio() < 0.85:
+                    continue
+                ratio = matcher.ratio()
                 if ratio > best_ratio:
                     best, best_ratio = person, ratio
             if best is not None and best_ratio >= 0.85:

@@ -50,6 +50,8 @@ ABBREVIATIONS = frozenset(
 # list line, not a wrapped half of a sentence.
 WRAP_WIDTH = 60
 
+_TOKEN = re.compile(r"\S+")
+_NONSPACE = re.compile(r"\S")
 _END = re.compile(r"[.!?](?=\s)|[.!?]$")
 
 
@@ -116,35 +118,42 @@ def sentences(text: str, start: int, end: int) -> list[Sentence]:
 
 
 def _append(chars: list[str], offsets: list[int], piece: str, at: int) -> None:
-    for i, c in enumerate(piece):
-        if c.isspace():
-            if not chars or chars[-1] == " ":
-                continue
+    """Append `piece` with its whitespace collapsed, keeping every character's offset."""
+    pos = 0
+    for m in _TOKEN.finditer(piece):
+        if m.start() > pos and chars and chars[-1] != " ":
             chars.append(" ")
-        else:
-            chars.append(c)
-        offsets.append(at + i)
+            offsets.append(at + m.start() - 1)
+        chars.extend(m.group())
+        offsets.extend(range(at + m.start(), at + m.end()))
+        pos = m.end()
+    if pos < len(piece) and chars and chars[-1] != " ":
+        chars.append(" ")
+        offsets.append(at + pos)
+
+
+def _last_token(line: str, end: int) -> str:
+    """Return the word that ends at `end`, lower-cased, without an opening bracket."""
+    start = max(line.rfind(" ", 0, end), line.rfind("\t", 0, end)) + 1
+    return line[start:end].lower().strip("(")
 
 
 def _ends_with_abbreviation(line: str) -> bool:
-    m = re.search(r"(\S+)\.$", line)
-    return bool(m and m.group(1).lower().strip("(") in ABBREVIATIONS)
+    return line.endswith(".") and _last_token(line, len(line) - 1) in ABBREVIATIONS
 
 
 def _ends_sentence(line: str, dot: int, after: int) -> bool:
     """Return whether the punctuation at `dot` ends a sentence."""
     if line[dot] != ".":
         return True
-    word = re.search(r"(\S+)$", line[:dot])
-    token = word.group(1).lower().strip("(") if word else ""
-    rest = line[after:].lstrip()
-    if not rest:
+    token = _last_token(line, dot)
+    following = _NONSPACE.search(line, after)
+    if following is None:
         return token not in ABBREVIATIONS
-    nxt = rest[0]
+    nxt = following.group()
     if token.isdigit() and len(token) <= 2:
         return False  # "Beslut 1. Rapporten …": the number of a point, not a sentence end
     if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or token.isdigit():
-        # "mm. Linda meddelar": an abbreviation ends a sentence only before a capital
-        # that is not itself the start of a numbered point.
+        # "mm. Linda meddelar": an abbreviation ends a sentence only before a capital.
         return token not in ("kl", "ca", "nr") and nxt.isupper()
     return nxt.isupper() or nxt.isdigit() or nxt in '"”(-–' or len(token) >= 4

@@ -1,0 +1,209 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from samverka.extract.model import Participant, SourceText
+from samverka.extract.parse.body import parse_body
+from samverka.extract.parse.types import Body, Header
+
+SEEDS = Path(__file__).resolve().parents[3] / ".." / "shared" / "seeds"
+
+PEOPLE = [
+    Participant(name="Karin Berg", organisation="Bjuv"),
+    Participant(name="Olle Strand", organisation="Klippan"),
+    Participant(name="Olle Vik", organisation="Båstad"),
+    Participant(name="Greta Holm", organisation="Perstorp", role="planeringsledare"),
+]
+
+
+def _parse(text: str, date: str | None = "2022-11-04", body_start: int = 0) -> Body:
+    source = SourceText(name="t.txt", sha256="", media_type="text/plain", text=text)
+    header = Header(date=date, participants=PEOPLE, body_start=body_start)
+    return parse_body(source, header)
+
+
+PLAIN = """\
+Anteckningar
+
+Föregående anteckningar
+Till handlingarna.
+
+Lokalfrågan
+Ärende från Karin Berg: hur ska vi dela lokalerna med regionen?
+Beslut: att bjuda in regionen till ett gemensamt möte. Greta får i uppdrag att boka lokal.
+
+Digitala verktyg
+Olle Klippan: dialog kring nya verktyg.
+Punkten utgick eftersom Olle inte var med, flyttas till nästa möte.
+
+Övrigt
+Fråga från Karin om semesterplanering
+Greta skickar ut en sammanställning i januari.
+
+Vid tangenterna
+Greta Holm
+"""
+
+
+def test_it_finds_plain_headings_with_their_text() -> None:
+    body = _parse(PLAIN)
+    assert [i.title for i in body.items] == [
+        "Föregående anteckningar",
+        "Lokalfrågan",
+        "Digitala verktyg",
+        "Övrigt",
+    ]
+    assert body.items[1].text.startswith("Ärende från Karin Berg")
+
+
+def test_it_resolves_who_raised_an_item() -> None:
+    body = _parse(PLAIN)
+    assert body.items[1].raised_by == "Karin Berg"
+    assert body.items[3].raised_by is None
+
+
+def test_it_leaves_a_bare_filing_formula_out_of_decisions() -> None:
+    body = _parse(PLAIN)
+    assert body.items[0].decisions == []
+
+
+def test_it_takes_the_decision_clause_without_its_label() -> None:
+    decision = _parse(PLAIN).items[1].decisions[0]
+    assert decision.text == "att bjuda in regionen till ett gemensamt möte"
+    assert PLAIN[decision.span[0] : decision.span[1]] == decision.text
+
+
+def test_it_resolves_a_first_name_assignee_and_a_month_due_date() -> None:
+    body = _parse(PLAIN)
+    (booking,) = body.items[1].assignments
+    assert (booking.assignee, booking.text) == ("Greta Holm", "får i uppdrag att boka lokal")
+    (mailing,) = body.items[3].assignments
+    assert mailing.assignee == "Greta Holm"
+    assert mailing.due == "2023-01"
+
+
+def test_it_marks_a_deferred_item_carried_over() -> None:
+    outcomes = [i.outcome for i in _parse(PLAIN).items]
+    assert outcomes == ["handled", "handled", "carried_over", "handled"]
+
+
+NUMBERED = """\
+Dialogpunkter:
+
+1. Gemensam upphandling av tolktjänst – Olle Klippan.
+Flera kommuner vill samordna sig. Bjuv är intresserade, de tar kontakt med Perstorp.
+
+2. Nätverksträffar 2023: deltagarna enas om följande datum:
+10 februari i Bjuv
+12 maj i Klippan
+Tiden är 13.00-16.00.
+
+3. Läget i kommunerna:
+Bjuv- högt tryck på försörjningsstöd, fler placeringar.
+Klippan: lugnare, två nya handläggare.
+Perstorp- stabilt läge men ökade kostnader.
+
+Hälsningar
+Greta
+"""
+
+
+def test_it_splits_the_raiser_from_a_numbered_title() -> None:
+    item = _parse(NUMBERED).items[0]
+    assert (item.number, item.title) == ("1", "Gemensam upphandling av tolktjänst")
+    assert item.raised_by == "Olle Strand"
+
+
+def test_it_gives_an_assignment_to_the_municipality_a_pronoun_stands_for() -> None:
+    (task,) = _parse(NUMBERED).items[0].assignments
+    assert task.assignee == "Bjuv"
+
+
+def test_it_reads_a_list_of_planned_meetings_with_a_shared_time() -> None:
+    planned = _parse(NUMBERED).planned_meetings
+    assert [(p.date, p.place, p.start_time, p.end_time) for p in planned] == [
+        ("2023-02-10", "Bjuv", "13:00", "16:00"),
+        ("2023-05-12", "Klippan", "13:00", "16:00"),
+    ]
+    assert _parse(NUMBERED).items[1].decisions[0].text.startswith("deltagarna enas om")
+
+
+def test_it_reads_the_round_of_situation_reports() -> None:
+    reports = _parse(NUMBERED).status_reports
+    assert [r.organisation for r in reports] == ["Bjuv", "Klippan", "Perstorp"]
+    assert reports[1].text == "lugnare, två nya handläggare."
+
+
+def test_it_reads_no_round_from_one_remark() -> None:
+    assert _parse("Ekonomi\nBjuv: ökade kostnader för placeringar i år.\n").status_reports == []
+
+
+PROTOCOL = """\
+§ 12 Val av justerare
+Beslut: att Olle Vik utses att justera protokollet.
+
+§ 13 Samverkan kring barn
+Beslut: att nätverket ställer sig bakom förslaget, att ge Karin Berg i uppdrag att ta fram en
+tidplan till nästa möte.
+
+§ 14 Nästa sammanträde
+Nästa möte den 9 december 2022 kl. 9.00-12.00 i Bjuv.
+"""
+
+
+def test_it_reads_section_paragraphs_and_att_clauses_as_separate_decisions() -> None:
+    body = _parse(PROTOCOL)
+    assert [(i.number, i.title) for i in body.items] == [
+        ("12", "Val av justerare"),
+        ("13", "Samverkan kring barn"),
+        ("14", "Nästa sammanträde"),
+    ]
+    assert [d.text for d in body.items[1].decisions] == [
+        "att nätverket ställer sig bakom förslaget",
+        "att ge Karin Berg i uppdrag att ta fram en tidplan till nästa möte",
+    ]
+
+
+def test_it_dates_an_assignment_due_at_the_next_meeting() -> None:
+    body = _parse(PROTOCOL)
+    (task,) = body.items[1].assignments
+    assert (task.assignee, task.due) == ("Karin Berg", "2022-12-09")
+    assert [(p.date, p.place, p.start_time) for p in body.planned_meetings] == [
+        ("2022-12-09", "Bjuv", "09:00")
+    ]
+
+
+RUN_ON = (
+    "1 1 (3) Protokoll Närvarande Karin Berg, Bjuv Olle Vik, Båstad\n"
+    "2 2 (3) Dagordning 1. Mötets öppnande 2. Ekonomisk uppföljning 3. Övriga frågor\n"
+    "3 3 (3) 1 Mötets öppnande Ordföranden öppnar mötet. 2 Ekonomisk uppföljning "
+    "Beslut 1. Rapporten läggs till handlingarna. 2. Olle Vik utses att justera protokollet. "
+    "3 Övriga frågor Inga övriga frågor.\n"
+)
+
+
+def test_it_reads_items_from_pages_run_together_on_one_line() -> None:
+    body = _parse(RUN_ON, body_start=RUN_ON.index("\n") + 1)
+    assert [i.title for i in body.items] == [
+        "Mötets öppnande",
+        "Ekonomisk uppföljning",
+        "Övriga frågor",
+    ]
+    assert [d.text for d in body.items[1].decisions] == [
+        "Rapporten läggs till handlingarna",
+        "Olle Vik utses att justera protokollet",
+    ]
+
+
+def test_it_plans_nothing_from_dates_in_the_past_or_in_prose() -> None:
+    text = "Rapport\nRiksdagen beslutade 14 juni 2022 om lagen. Nästa möte den 3 mars 2022.\n"
+    assert _parse(text).planned_meetings == []
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed minutes are not checked out here")
+def test_it_finds_items_in_every_seed() -> None:
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert _parse(text, date=None).items, path.name
