@@ -9,10 +9,10 @@ written down in `samverka/extract/notes/body.md`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from datetime import date
 
-from samverka.extract.model import Item, SourceText
+from samverka.extract.model import Item, SourceText, Span
 from samverka.extract.orgs import resolve_organisation
 from samverka.extract.parse.assignments import Resolver, find_assignments
 from samverka.extract.parse.decisions import find_decisions, is_carried_over
@@ -55,7 +55,8 @@ def parse_body(source: SourceText, header: Header) -> Body:
     meeting = _meeting_date(header.date)
     pages = page_starts(split_lines(text, 0, len(text), []))
     marked = [h.span for h in source.hints if h.kind in ("heading", "bold")]
-    lines = split_lines(text, min(header.body_start, len(text)), len(text), header.consumed, marked)
+    start, consumed = _within_pages(min(header.body_start, len(text)), header.consumed, pages)
+    lines = split_lines(text, start, len(text), consumed, marked)
     headings = find_headings(lines, people, pages)
     body = Body()
     if headings:
@@ -91,6 +92,26 @@ def parse_body(source: SourceText, header: Header) -> Body:
     for heading in headings:
         body.warnings.extend(heading.notes)
     return body
+
+
+def _within_pages(start: int, consumed: list[Span], pages: set[int]) -> tuple[int, list[Span]]:
+    """Keep what the header consumed from running over into the next page.
+
+    When every page is one line, a signature block has no line end to stop at,
+    and the items of the next page would be taken for part of it.
+    """
+    if not pages:
+        return start, consumed
+    bounds = sorted(pages)
+    clipped: list[Span] = []
+    for a, b in consumed:
+        k = bisect_right(bounds, a)
+        clipped.append((a, min(b, bounds[k])) if k < len(bounds) else (a, b))
+    last = max((b for _, b in clipped), default=0)
+    k = bisect_left(bounds, last)
+    if k < len(bounds) and bounds[k] < start:
+        start = bounds[k]
+    return start, clipped
 
 
 def _meeting_date(value: str | None) -> date | None:

@@ -359,7 +359,8 @@ def _pair_bare_numbers(lines: list[Line], bare: list[tuple[Line, str]]) -> list[
         piece = line.text[pos:].strip()
         if piece:
             parts.append((line.start + pos, piece))
-            if not line_is_open(line.text):
+            # In a column of titles a line ends its title unless it stops mid-phrase.
+            if piece.split()[-1].lower() not in DANGLING:
                 close()
     close()
     return [
