@@ -83,7 +83,7 @@ _STOP = re.compile(
     r"(?:Utses\s+(?:att\s+)?justera|Justerare\b|Justerande\b|Justeringens|Underskrifter|"
     r"Paragrafer|ANSLAG|Anslag\b|Dagordning|Föredragningslista|Ärendelista|"
     r"Minnesanteckningar|Anteckningar|Protokoll\b|Sammanträdesdatum|Organ\b|Plats\s+och\s+tid|"
-    r"§|Dialogpunkter|Informationspunkter|Innehållsförteckning)",
+    r"§\s?\d+\s+[A-ZÅÄÖ]|Dialogpunkter|Informationspunkter|Innehållsförteckning)",
 )
 _SIGNATURE_START = re.compile(r"Underskrifter|Underskrift\b")
 
@@ -106,7 +106,11 @@ _ORG_WORDS = (
     r"hotell|center|centrum|skola|skolan|avdelning|avdelningen|bolag|bolaget|myndighet|"
     r"kassan|verket|ringen|konferens|möte|mötet|protokoll|anteckningar)"
 )
-_TITLE_SUFFIX = re.compile(r"(?:" + _TITLE_WORDS + "|" + _ORG_WORDS + r")$", re.IGNORECASE)
+_TITLE_SUFFIX = re.compile(r"(?:" + _TITLE_WORDS + "|" + _ORG_WORDS + r"s?)$", re.IGNORECASE)
+# Words that make the capitalised words before them a venue, not a person.
+_VENUE_WORD = re.compile(
+    r"(?:Konferens|Hotell|Hotel|Huset|Gård|Gården|Center|Centrum|Kyrka|Skola|Restaurang)\b"
+)
 _NOT_NAME = frozenset(
     fold(w)
     for w in (
@@ -114,7 +118,7 @@ _NOT_NAME = frozenset(
         "Närvaro Beslut Ärende Punkt Nästa Möte Mötet Info Information Övrigt Övriga Frågor "
         "Från Till Med För Om Vid Den Det Alla Samtliga Kl Klockan Januari Februari Mars April "
         "Maj Juni Juli Augusti September Oktober November December Måndag Tisdag Onsdag "
-        "Torsdag Fredag Lördag Söndag Ordinarie Ledamöter Ledamot Ersättare Tjänstgörande "
+        "Torsdag Fredag Lördag Söndag Måndagen Tisdagen Onsdagen Torsdagen Fredagen Ordinarie Ledamöter Ledamot Ersättare Tjänstgörande "
         "Gäster Inbjudna Frånvarande Närvarande Deltagare Beslutande Förhinder Förhindrade "
         "Underskrifter Justering Justeringens Paragrafer Utses Organ Sekreterare Ordförande "
         "Justerande Justerare Protokoll Minnesanteckningar Anteckningar Dagordning Socialchefer"
@@ -170,16 +174,18 @@ _BODY_NAME = re.compile(
     r"beredningen|utskottet)\b"
     r"|\bStyrelsen\b"
 )
+_BODY_PREFIX = re.compile(
+    r"^.{0,80}?[\w-]*(?:nämnd|nämnden|förbund|förbundet|rådet|styrelse|styrelsen|nätverket|samråd|"
+    r"samrådet|gruppen|beredningen|utskottet)\b",
+    re.IGNORECASE,
+)
+_LEADING_LABELS = re.compile(r"^(?:(?:Plats\s+och\s+tid|ande|Tid|Datum|Dag|Sammanträdesdatum)\s?:?\s*)+")
 _ORGAN_LABEL = re.compile(r"(?:Organ och §§|Organ|Nämnd/Styrelse|Nämnd|Nätverk|Styrelse)\s?:?\s*")
 _MINUTE_TAKER = re.compile(
     r"(?:Vid\s+(?:tangenterna|anteckningarna|protokollet|pennan|datorn)|Antecknare|Antecknat\s+av|"
-    r"Anteckningar\s+av|Protokollförare|Sekreterare|Minnesanteckningar\s+fördes\s+av|"
+    r"Anteckningar\s+av|Protokollförare|Sekreterare(?=\s?:)|Minnesanteckningar\s+fördes\s+av|"
     r"Med\s+vänliga\s+hälsningar|Vänliga\s+hälsningar|Hälsningar|Mvh)"
-    r"[ \t]*[,:.]?\s{0,8}[/.…_ \t]*(?P<name>(?:["
-    + _UC
-    + r"]["
-    + _LC
-    + r"'’-]+[ \t]?){1,3})"
+    r"[ \t]*[,:.]?[\s/.…_]{0,30}(?P<name>(?:[" + _UC + r"][" + _LC + r"'’-]+[ \t]?){1,3})"
 )
 _SIGNATURE_ROLE = re.compile(r"\b(?P<role>Sekreterare|Ordförande|Justerande|Justerare|Justeras)\b")
 
@@ -312,15 +318,24 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
     runs: list[_Run] = []
     current: list[tuple[int, int]] = []
     after_org_word = False
+    after_ampersand = False
     prev_end = start
 
-    def close() -> None:
-        # After "Sekretariatet" or "Samordningsteam" the next word names the body.
-        words = current[1:] if after_org_word else current
-        if len(words) >= 2:
-            run_text = text[words[0][0] : words[-1][1]]
-            if resolve_organisation(run_text) is None:
-                runs.append(_Run(words[0][0], words[-1][1], list(words)))
+    def close(following: str, gap: str) -> None:
+        # After "Samordningsteam" the next word names the team ("Samordningsteam
+        # Sala Johan Rosengren"); with only two words the pair is the person.
+        words = current[1:] if after_org_word and len(current) >= 3 else current
+        if len(words) < 2:
+            return
+        if gap.strip(" ") == "" and following[:1].isupper():
+            last = text[words[-1][0] : words[-1][1]]
+            if _VENUE_WORD.match(following):
+                return
+            # "Övre Norrlands Kreditgarantiförening": a genitive before a body.
+            if last.endswith("s") and re.search(_ORG_WORDS + r"s?$", following, re.I):
+                return
+        if resolve_organisation(text[words[0][0] : words[-1][1]]) is None:
+            runs.append(_Run(words[0][0], words[-1][1], list(words)))
 
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
@@ -332,16 +347,19 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
             if head and is_municipality(tail):
                 word, span, tail_org = head, (m.start(), m.start() + len(head)), True
         is_name = (
-            _NAME_WORD.fullmatch(word) is not None
+            not after_ampersand
+            and _NAME_WORD.fullmatch(word) is not None
             and fold(word) not in _NOT_NAME
             and not _TITLE_SUFFIX.search(word)
+            and not _is_body_word(text, word, m.end())
         )
+        after_ampersand = word == "&"
         gap = text[current[-1][1] : m.start()] if current else ""
         # Across a line break only a lone first name continues ("Mikael\nBogarve").
         joined = gap in (" ", "  ") or (
-            gap.strip(" ") == "\n" and len(current) == 1 and not is_municipality(
-                text[current[0][0] : current[0][1]]
-            )
+            gap.strip(" ") == "\n"
+            and len(current) == 1
+            and not is_municipality(text[current[0][0] : current[0][1]])
         )
         if is_name and not current and "\n" in text[prev_end : m.start()]:
             after_org_word = False
@@ -349,16 +367,30 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
         if is_name and (not current or joined):
             current.append(span)
         else:
-            close()
+            close(word, gap)
             current = [span] if is_name else []
             after_org_word = bool(
-                not is_name and word[:1].isupper() and re.search(_ORG_WORDS + "$", word, re.I)
+                not is_name
+                and word[:1].isupper()
+                and re.search(_ORG_WORDS + "$", word, re.I)
+                and resolve_organisation(word) is None
             )
         if tail_org:
-            close()
+            close("", "")
             current = []
-    close()
+    close("", "")
     return runs
+
+
+_MUNICIPALITY_NOUN = re.compile(r"\s(?:kommun|stad|kommuns|stads)\b")
+
+
+def _is_body_word(text: str, word: str, end: int) -> bool:
+    """Return whether `word` names a body: "Närhälsan", or "Karlsborgs" in "Karlsborgs kommun"."""
+    if _MUNICIPALITY_NOUN.match(text, end):
+        return True
+    org = resolve_organisation(word)
+    return org is not None and not is_municipality(word)
 
 
 def _split_run(text: str, run: _Run) -> list[tuple[list[tuple[int, int]], str | None]]:
@@ -536,9 +568,12 @@ def _org_candidate(piece: str) -> str | None:
     return piece if _looks_like_org(piece) else None
 
 
+_NOT_ORG_LEAD = re.compile(r"^(?:utsedda?|valda?|via|från|på|i|av|enligt|med|ersätter|som|se)\b")
+
+
 def _looks_like_org(piece: str) -> bool:
     words = piece.split()
-    if not 1 <= len(words) <= 7:
+    if not 1 <= len(words) <= 7 or _NOT_ORG_LEAD.match(piece):
         return False
     # Acronyms joined by a slash ("MT/CT") name a field of work, not a body.
     return not re.fullmatch(r"[A-ZÅÄÖ]+/[A-ZÅÄÖ]+", piece)
@@ -591,9 +626,11 @@ def _title_and_network(text: str, header: Header) -> None:
 
 
 def _title(text: str) -> str | None:
-    head = text[: min(len(text), 400)]
-    m = _DOC_TYPE.search(head)
-    if m and m["lead"] and m["lead"].split()[-1] in ("från", "fört", "vid", "för"):
+    head_end = min(len(text), 400)
+    matches = list(_DOC_TYPE.finditer(text, 0, head_end))
+    m = next((x for x in matches if x["lead"] and len(x["lead"].split()) > 1), None)
+    m = m or next((x for x in matches if x["caps"]), None)
+    if m and m["lead"]:
         line_end = text.find("\n", m.start())
         line_end = len(text) if line_end < 0 else line_end
         title_end = line_end
@@ -636,16 +673,15 @@ def _network(text: str, title: str | None) -> str | None:
         if not value:
             s, e = _next_line(text, value_start, head_end)
             value = text[s:e].strip()
-        value = re.split(r"\s(?:Plats|Sammanträdesdatum|Datum|Tid)\b|:", value)[0].strip()
-        body = _BODY_NAME.search(value) or re.match(
-            r"["
-            + _UC
-            + r"][\w-]*(?:\s+(?:och\s+)?[\w-]+){0,5}?\s+(?:Samordningsförbund\w*|nämnd\w*|förbund\w*)",
-            value,
-        )
+        value = _LEADING_LABELS.sub("", value)
+        body = _BODY_PREFIX.match(value)
         if body:
-            start = value.find(body.group())
-            return _network_from_value(value[: start + len(body.group())])
+            found = body.group()
+            if " " not in found:
+                # "Samordningsförbundet Sydnärke": a definite noun and its proper name.
+                tail = re.match(r"(?:\s[" + _UC + r"][\w-]+){1,2}", value[len(found) :])
+                found += tail.group() if tail else ""
+            return _network_from_value(found)
     if title:
         if _BODY_NAME.fullmatch(title) or re.fullmatch(
             r"[" + _UC + r"]\w*(?:nätverk|råd|nämnd)", title
