@@ -383,6 +383,8 @@ class _Runs:
         rpr = r.find(f"{w}rPr")
         bold = self.paragraph_bold
         if rpr is not None:
+            if _on(rpr.find(f"{w}vanish"), w):
+                return  # hidden text, which Word neither shows nor prints
             style = rpr.find(f"{w}rStyle")
             if style is not None and self.reader.styles.bold(style.get(f"{w}val")):
                 bold = True

@@ -167,6 +167,7 @@ class _Reader(HTMLParser):
             self.flush()
             self.out.line(" | ".join(self.row), "table_row")
         self.row = None
+        self.item_label = None
 
     def flush(self) -> None:
         if self.cell is not None:

@@ -116,6 +116,14 @@ def test_it_skips_deleted_text_and_field_codes_and_keeps_inserted_text() -> None
     assert read_bytes(docx_from_body(body), "a.docx").text == "Beslut: att godkänna länk\n"
 
 
+def test_it_skips_hidden_text() -> None:
+    body = (
+        "<w:p><w:r><w:t>Synlig</w:t></w:r>"
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t> dold</w:t></w:r></w:p>"
+    )
+    assert read_bytes(docx_from_body(body), "a.docx").text == "Synlig\n"
+
+
 def test_it_reads_content_controls_and_text_boxes() -> None:
     body = (
         "<w:sdt><w:sdtContent><w:p><w:r><w:t>I kontroll</w:t></w:r></w:p></w:sdtContent></w:sdt>"
