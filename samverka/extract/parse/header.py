@@ -100,7 +100,7 @@ _TITLE_WORDS = (
     r"ersättare|justerare|notarie|psykolog|läkare|sköterska|pedagog|skötare)"
 )
 _ORG_WORDS = (
-    r"(?:kommun|kommuns|stad|region|landstinget|sekretariatet|kansli|kansliet|förvaltning|"
+    r"(?:kommun|kommuns|region|landstinget|sekretariatet|kansli|kansliet|förvaltning|"
     r"förvaltningen|nämnd|nämnden|förbund|förbundet|enhet|enheten|team|teamet|teamen|"
     r"förening|huset|rummet|vägen|gatan|torget|nätverket|rådet|gruppen|styrelsen|"
     r"hotell|center|centrum|skola|skolan|avdelning|avdelningen|bolag|bolaget|myndighet|"
@@ -180,7 +180,7 @@ _BODY_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _LEADING_LABELS = re.compile(r"^(?:(?:Plats\s+och\s+tid|ande|Tid|Datum|Dag|Sammanträdesdatum)\s?:?\s*)+")
-_ORGAN_LABEL = re.compile(r"(?:Organ och §§|Organ|Nämnd/Styrelse|Nämnd|Nätverk|Styrelse)\s?:?\s*")
+_ORGAN_LABEL = re.compile(r"(?:Organ och §§|Organ|Nämnd/Styrelse|Nämnd|Nätverk|Styrelse)(?!\w)\s?:?\s*")
 _MINUTE_TAKER = re.compile(
     r"(?:Vid\s+(?:tangenterna|anteckningarna|protokollet|pennan|datorn)|Antecknare|Antecknat\s+av|"
     r"Anteckningar\s+av|Protokollförare|Sekreterare(?=\s?:)|Minnesanteckningar\s+fördes\s+av|"
@@ -513,6 +513,8 @@ def _clean_name(name: str) -> str:
     return " ".join(name.split())
 
 
+_REPLACES_WORD = re.compile(r"\b(?:ersätter|istf\.?|i stället för|ersättare för)\s", re.I)
+_HEADING_START = re.compile(r"\s(?:Från|Till|Med|För|Om|Vid|Den|Det|Se)\s")
 _PIECE_SPLIT = re.compile(r"[,;\n]|\s-\s|\s–\s|\(|\)")
 
 
@@ -525,6 +527,10 @@ def _attributes(attrs: str) -> tuple[str | None, str | None, bool]:
         if pat.search(attrs):
             role = value
             break
+    # "PRO ersätter Hasse Johansson": the rest names someone who was away.
+    attrs = _REPLACES_WORD.split(attrs, maxsplit=1)[0]
+    # A capitalised function word starts a new heading ("… Från pensionärsorganisationerna").
+    attrs = _HEADING_START.split(attrs, maxsplit=1)[0]
     for piece in _PIECE_SPLIT.split(_PARTY.sub(",", attrs)):
         candidate = _org_candidate(piece)
         if candidate:
@@ -559,6 +565,10 @@ def _org_candidate(piece: str) -> str | None:
         return None
     if any(pat.search(piece) for pat, _ in _ROLE_PATTERNS) and len(piece.split()) <= 2:
         return None
+    union = re.match(r"facklig\s+\w*(?:\s+för\s+(?P<org>.+))?$", piece, re.I)
+    if union:
+        # "facklig representant för Vision"; a cut "facklig represent" names no union.
+        return union["org"]
     lead = _TITLE_LEAD.match(piece)
     if lead:
         rest = piece[lead.end() :].strip()
@@ -829,20 +839,21 @@ def _signatures(text: str, head_end: int, header: Header) -> None:
             if p is not None:
                 names.append((s, e, p))
     header.consumed.append((m.start(), end))
-    if not roles or not names:
-        return
     pairs: list[tuple[str, Participant]] = []
-    adjacent = all(
-        any(0 < ns - rs < 60 and not any(rs < r2 < ns for r2, _ in roles) for ns, _, _ in names)
-        for rs, _ in roles
-    )
-    if adjacent:
-        for rs, role in roles:
-            after = [(ns, p) for ns, _, p in names if ns > rs]
+    for _, e, p in names:
+        # "Pär-Olof Stål, ordförande": the role written after the signature.
+        inline = re.match(r"\s?,\s?(ordförande|sekreterare)\b", text[e : e + 20], re.I)
+        if inline:
+            pairs.append((inline.group(1).capitalize(), p))
+    if roles and names and roles[-1][0] < names[0][0] and len(roles) == len(names):
+        # Labels in a row, then the names in the same order (a flattened table).
+        pairs += [(role, p) for (_, role), (_, _, p) in zip(roles, names, strict=True)]
+    else:
+        for i, (rs, role) in enumerate(roles):
+            next_role = roles[i + 1][0] if i + 1 < len(roles) else end
+            after = [p for ns, _, p in names if rs < ns < next_role]
             if after:
-                pairs.append((role, min(after, key=lambda x: x[0])[1]))
-    elif len(roles) == len(names):
-        pairs = [(role, p) for (_, role), (_, _, p) in zip(roles, names, strict=True)]
+                pairs.append((role, after[0]))
     for role, p in pairs:
         if role == "Sekreterare" and p.role is None:
             p.role = "sekreterare"
