@@ -126,10 +126,13 @@ def database_settings(url: str) -> dict[str, Any]:
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
         # A file, not Django's default in-memory test database, so that tests
-        # see the same locking behaviour as the running site.
-        config["TEST"] = {"NAME": str(Path(config["NAME"]).with_name("test_samverka.sqlite3"))}
+        # see the same locking behaviour as the running site; one per process,
+        # so that test runs side by side do not delete each other's database.
+        test_name = f"test_samverka_{os.getpid()}.sqlite3"
+        config["TEST"] = {"NAME": str(Path(config["NAME"]).with_name(test_name))}
         Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     else:
+        config["TEST"] = {"NAME": f"test_{config['NAME']}_{os.getpid()}"}
         config["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60)
         config["CONN_HEALTH_CHECKS"] = True
     return config
