@@ -163,11 +163,12 @@ class _Reader(HTMLParser):
 
     def end_row(self) -> None:
         self.end_cell()
-        if self.row is not None and any(self.row):
-            self.flush()
-            self.out.line(" | ".join(self.row), "table_row")
+        if self.row is not None:
+            if any(self.row):
+                self.flush()
+                self.out.line(" | ".join(self.row), "table_row")
+            self.item_label = None  # a list item inside a cell labels nothing outside it
         self.row = None
-        self.item_label = None
 
     def flush(self) -> None:
         if self.cell is not None:
