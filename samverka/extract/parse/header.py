@@ -737,7 +737,7 @@ def _date_time_place(text: str, head_end: int, header: Header) -> None:
             continue
         header.start_time, header.end_time = t.start, t.end
         break
-    header.place = _place(text, area_end, header)
+    header.place = _place(text, area_end, header) or _place_before_time(text, area_end, header)
     if header.place is None:
         header.place = _place_from_title(text, header)
     if header.place:
@@ -786,6 +786,25 @@ def _place(text: str, area_end: int, header: Header) -> str | None:
             and fold(value) != fold(header.network or "")
         ):
             return value
+    return None
+
+
+def _place_before_time(text: str, area_end: int, header: Header) -> str | None:
+    """Return the words before the meeting time on its line ("Faxepark, Europa, 09:00 – 14:55")."""
+    for t in find_time_ranges(text, 0, area_end):
+        if _CONTEXT_NOT_MEETING.search(text, max(0, t.span[0] - 60), t.span[0]):
+            continue
+        line_start = text.rfind("\n", 0, t.span[0]) + 1
+        pos = line_start
+        for d in find_dates(text, line_start, t.span[0]):
+            pos = max(pos, d.span[1])
+        value = text[pos : t.span[0]]
+        value = _HEADER_FIELD.sub("", value)
+        value = re.sub(r"\b(?:kl|klockan|Tid|Datum och tid|Datum)\b\.?:?", "", value)
+        value = " ".join(value.split()).strip(" ,.:;–-")
+        if re.search(r"[^\W\d_]{3,}", value) and fold(value) != fold(header.network or ""):
+            return value
+        return None
     return None
 
 
