@@ -36,6 +36,7 @@ _VERB_KEYS = frozenset(
     re.split(r"[ (]", alternative)[0]
     for alternative in f"{_ACTIONS}|{_INFINITIVES}|uppdrag|kommer|ska".split("|")
 )
+_WORD = re.compile(r"\w+")
 VERB = re.compile(
     rf"\b(?:får i uppdrag att|kommer (?:att )?(?:{_INFINITIVES})|ska (?:{_INFINITIVES})"
     rf"|{_ACTIONS})\b",
@@ -111,7 +112,7 @@ def find_assignments(
             if who:
                 found.append(_make(sentence, 0, len(text), who, [], meeting, next_meeting))
         low = text.lower()
-        verbs = VERB.finditer(text) if not _VERB_KEYS.isdisjoint(low.split()) else iter(())
+        verbs = VERB.finditer(text) if not _VERB_KEYS.isdisjoint(_WORD.findall(low)) else iter(())
         for verb in verbs:
             # Sentences in damaged text can run on for pages; the subject is near.
             before = text[max(0, verb.start() - 300) : verb.start()]

@@ -55,7 +55,10 @@ def parse_body(source: SourceText, header: Header) -> Body:
     meeting = _meeting_date(header.date)
     pages = page_starts(split_lines(text, 0, len(text), []))
     marked = [h.span for h in source.hints if h.kind in ("heading", "bold")]
-    start, consumed = _within_pages(min(header.body_start, len(text)), header.consumed, pages)
+    headings_seen = {h.span[0] for h in source.hints if h.kind == "heading"}
+    start, consumed = _clip_consumed(
+        min(header.body_start, len(text)), header.consumed, pages | headings_seen
+    )
     lines = split_lines(text, start, len(text), consumed, marked)
     headings = find_headings(lines, people, pages)
     body = Body()
@@ -94,15 +97,18 @@ def parse_body(source: SourceText, header: Header) -> Body:
     return body
 
 
-def _within_pages(start: int, consumed: list[Span], pages: set[int]) -> tuple[int, list[Span]]:
-    """Keep what the header consumed from running over into the next page.
+def _clip_consumed(
+    start: int, consumed: list[Span], boundaries: set[int]
+) -> tuple[int, list[Span]]:
+    """Keep what the header consumed from running over a page or a heading.
 
     When every page is one line, a signature block has no line end to stop at,
-    and the items of the next page would be taken for part of it.
+    and the items of the next page would be taken for part of it; a table of
+    attendees can likewise run on into the first item's heading.
     """
-    if not pages:
+    if not boundaries:
         return start, consumed
-    bounds = sorted(pages)
+    bounds = sorted(boundaries)
     clipped: list[Span] = []
     for a, b in consumed:
         k = bisect_right(bounds, a)
@@ -160,6 +166,10 @@ def _raised_by(heading: Heading, content: list[Sentence], people: People) -> str
         name = _longest_person(m[1], people) if m else None
         if name:
             return name
+        # A first name and a surname the attendance list lacks are still a person,
+        # unless they name an organisation ("Familjen Helsingborg: …").
+        if m and len(m[1].split()) == 2 and resolve_organisation(m[1]) is None:
+            return m[1]
     return None
 
 
