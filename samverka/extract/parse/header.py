@@ -111,19 +111,18 @@ _TITLE_SUFFIX = re.compile(r"(?:" + _TITLE_WORDS + "|" + _ORG_WORDS + r"s?)$", r
 _VENUE_WORD = re.compile(
     r"(?:Konferens|Hotell|Hotel|Huset|Gård|Gården|Center|Centrum|Kyrka|Skola|Restaurang)\b"
 )
-_NOT_NAME = frozenset(
-    fold(w)
-    for w in (
-        "Teams Zoom Skype Datum Tid Plats Lokal Sida Dag Och Ordf Vice Tjg Ers Adj Ej Se "
-        "Närvaro Beslut Ärende Punkt Nästa Möte Mötet Info Information Övrigt Övriga Frågor "
-        "Från Till Med För Om Vid Den Det Alla Samtliga Kl Klockan Januari Februari Mars April "
-        "Maj Juni Juli Augusti September Oktober November December Måndag Tisdag Onsdag "
-        "Torsdag Fredag Lördag Söndag Måndagen Tisdagen Onsdagen Torsdagen Fredagen Ordinarie Ledamöter Ledamot Ersättare Tjänstgörande "
-        "Gäster Inbjudna Frånvarande Närvarande Deltagare Beslutande Förhinder Förhindrade "
-        "Underskrifter Justering Justeringens Paragrafer Utses Organ Sekreterare Ordförande "
-        "Justerande Justerare Protokoll Minnesanteckningar Anteckningar Dagordning Socialchefer"
-    ).split()
-)
+_NOT_NAME_WORDS = """
+Teams Zoom Skype Datum Tid Plats Lokal Sida Dag Och Ordf Vice Tjg Ers Adj Ej Se
+Närvaro Beslut Ärende Punkt Nästa Möte Mötet Info Information Övrigt Övriga Frågor
+Från Till Med För Om Vid Den Det Alla Samtliga Kl Klockan Januari Februari Mars April
+Maj Juni Juli Augusti September Oktober November December Måndag Tisdag Onsdag
+Torsdag Fredag Lördag Söndag Måndagen Tisdagen Onsdagen Torsdagen Fredagen Ordinarie
+Ledamöter Ledamot Ersättare Tjänstgörande Gäster Inbjudna Frånvarande Närvarande
+Deltagare Beslutande Förhinder Förhindrade Underskrifter Justering Justeringens
+Paragrafer Utses Organ Sekreterare Ordförande Justerande Justerare Protokoll
+Minnesanteckningar Anteckningar Dagordning Socialchefer
+"""
+_NOT_NAME = frozenset(fold(w) for w in _NOT_NAME_WORDS.split())
 # Surname endings common in Swedish; used only to split names that a lost
 # layout ran together ("Anette Schön Erling Johansson Ulrika Björklund").
 _SURNAME_END = re.compile(
@@ -179,8 +178,12 @@ _BODY_PREFIX = re.compile(
     r"samrådet|gruppen|beredningen|utskottet)\b",
     re.IGNORECASE,
 )
-_LEADING_LABELS = re.compile(r"^(?:(?:Plats\s+och\s+tid|ande|Tid|Datum|Dag|Sammanträdesdatum)\s?:?\s*)+")
-_ORGAN_LABEL = re.compile(r"(?:Organ och §§|Organ|Nämnd/Styrelse|Nämnd|Nätverk|Styrelse)(?!\w)\s?:?\s*")
+_LEADING_LABELS = re.compile(
+    r"^(?:(?:Plats\s+och\s+tid|ande|Tid|Datum|Dag|Sammanträdesdatum)\s?:?\s*)+"
+)
+_ORGAN_LABEL = re.compile(
+    r"(?:Organ och §§|Organ|Nämnd/Styrelse|Nämnd|Nätverk|Styrelse)(?!\w)\s?:?\s*"
+)
 _MINUTE_TAKER = re.compile(
     r"(?:Vid\s+(?:tangenterna|anteckningarna|protokollet|pennan|datorn)|Antecknare|Antecknat\s+av|"
     r"Anteckningar\s+av|Protokollförare|Sekreterare(?=\s?:)|Minnesanteckningar\s+fördes\s+av|"
@@ -602,7 +605,7 @@ def _drop_network_as_organisation(header: Header) -> None:
 
 
 def _first_lines(text: str, limit: int = 600) -> list[tuple[int, int]]:
-    lines = []
+    lines: list[tuple[int, int]] = []
     pos = 0
     end = min(len(text), limit)
     while pos < end and len(lines) < 12:
@@ -697,18 +700,20 @@ def _network(text: str, title: str | None) -> str | None:
             r"[" + _UC + r"]\w*(?:nätverk|råd|nämnd)", title
         ):
             return title
-        m = re.match(
-            r"(?:Protokoll|Minnesanteckningar|Anteckningar)\s+(?:från|vid)\s+(?P<body>.+?)(?:\s+den\s|\s+\d|$)",
-            title,
-        )
-        if m and not re.search(r"möte\b|träff\b|möte\s", m["body"].split()[0] if m["body"] else ""):
-            body = m["body"].strip()
-            if not re.search(r"(?:möte|träff|sammanträde)\w*\b", body):
-                return body
+        named = _TITLE_BODY.match(title)
+        # "Protokoll från Verksamhetschefsmöte …" names a meeting, not a body.
+        if named and not re.search(r"(?:möte|träff|sammanträde)\w*\b", named["body"]):
+            return named["body"].strip()
     m2 = _BODY_NAME.search(text, 0, min(len(text), 300))
     if m2:
         return m2.group()
     return None
+
+
+_TITLE_BODY = re.compile(
+    r"(?:Protokoll|Minnesanteckningar|Anteckningar)\s+(?:från|vid)\s+"
+    r"(?P<body>.+?)(?:\s+den\s|\s+\d|$)"
+)
 
 
 def _network_from_value(value: str) -> str | None:
