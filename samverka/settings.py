@@ -323,6 +323,9 @@ _static_backend = (
     if not (DEBUG or TESTING)
     else "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
+# Without collectstatic (development, tests) WhiteNoise serves from the finders.
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": _static_backend},
