@@ -110,8 +110,19 @@ class Counts:
     meetings: list[int] = field(default_factory=list)
 
 
-class Paused(Exception):
-    pass
+class PauseHook:
+    """The test hook of PAUSE_ENV: counts the records of one run and sleeps at the Nth."""
+
+    def __init__(self) -> None:
+        value = os.environ.get(PAUSE_ENV, "")
+        self.after = int(value) if value.isdigit() else 0
+        self.records = 0
+
+    def tick(self) -> None:
+        self.records += 1
+        if self.after and self.records == self.after:
+            print(PAUSED_MESSAGE, file=sys.stderr, flush=True)
+            time.sleep(3600)
 
 
 class DocumentLoader:
@@ -127,6 +138,7 @@ class DocumentLoader:
         people: PeopleIndex,
         by: User | None,
         replaces: SourceDocument | None = None,
+        pause: PauseHook | None = None,
     ) -> None:
         self.network = network
         self.source = source
@@ -139,9 +151,7 @@ class DocumentLoader:
         self.meeting: Meeting | None = None
         self.participants: dict[int, Attendance] = {}  # person id → attendance here
         self.touched_people: set[int] = set()
-        self.saves = 0
-        pause = os.environ.get(PAUSE_ENV, "")
-        self.pause_after = int(pause) if pause.isdigit() else 0
+        self.pause = pause or PauseHook()
         self._content_types: dict[type[models.Model], ContentType] = {}
 
     # --- bookkeeping ----------------------------------------------------------
@@ -174,10 +184,7 @@ class DocumentLoader:
             self.counts.created += 1
         else:
             self.counts.updated += 1
-        self.saves += 1
-        if self.pause_after and self.saves == self.pause_after:
-            print(PAUSED_MESSAGE, file=sys.stderr, flush=True)
-            time.sleep(3600)
+        self.pause.tick()
 
     def content_type(self, model: type[models.Model]) -> ContentType:
         if model not in self._content_types:
@@ -207,6 +214,7 @@ class DocumentLoader:
             object_id=record.pk if record is not None else None,
         )
         self.counts.review += 1
+        self.pause.tick()
 
     # --- the pipeline ---------------------------------------------------------
 

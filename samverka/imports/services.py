@@ -25,7 +25,7 @@ from samverka.documents.models import SourceDocument
 from samverka.extract import Minutes, ReadError, parse, read_bytes
 from samverka.extract.readers import MAX_INPUT_BYTES
 from samverka.imports.history import edited_since_import
-from samverka.imports.load import DocumentLoader
+from samverka.imports.load import DocumentLoader, PauseHook
 from samverka.imports.models import (
     ImportedRecord,
     ImportedSource,
@@ -195,6 +195,7 @@ class _Importer:
         self.dry_run = dry_run
         self.organisations = OrganisationIndex()
         self.people = PeopleIndex()
+        self.pause = PauseHook()
 
     def import_file(self, path: Path, relative: str) -> DocumentResult:
         try:
@@ -212,20 +213,25 @@ class _Importer:
         sha256 = hashlib.sha256(data).hexdigest()
         if SourceDocument.objects.filter(network=self.network, sha256=sha256).exists():
             return DocumentResult(relative, "unchanged")
-        if self.run is None and not self.dry_run:
-            self.run = ImportRun.objects.create(network=self.network, by=self.by)
         stored: list[str] = []
+        run_before = self.run
         try:
             with transaction.atomic():
+                # The run is written with its first document, so that a killed or
+                # failed import leaves no trace but what was committed.
+                if self.run is None and not self.dry_run:
+                    self.run = ImportRun.objects.create(network=self.network, by=self.by)
                 result = self.load(data, sha256, relative, stored)
                 if self.dry_run:
                     raise _DryRun
         except _DryRun:
             self.reload_indexes()
         except ReadError as error:
+            self.run = run_before
             self.forget(stored)
             return DocumentResult(relative, "failed", error=str(error))
         except Exception as error:  # one broken document must not stop the others
+            self.run = run_before
             self.forget(stored)
             self.reload_indexes()
             return DocumentResult(relative, "failed", error=f"{type(error).__name__}: {error}")
@@ -264,6 +270,7 @@ class _Importer:
             source.file.save(name, ContentFile(data), save=False)
             stored.append(source.file.name)
         source.save()
+        self.pause.tick()
         ImportedSource.objects.create(source_document=source, run=self.run, path=relative[:1000])
         replaced = None
         deleted = 0
@@ -278,6 +285,7 @@ class _Importer:
             people=self.people,
             by=self.by,
             replaces=replaced,
+            pause=self.pause,
         )
         counts = loader.load()
         if replaced is not None:

@@ -3,10 +3,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
 
 from samverka.accounts.access import Action, get_network_for_user, get_source_document_for_user
 from samverka.accounts.models import User, is_site_admin
@@ -18,6 +18,7 @@ from samverka.imports.services import (
     person_split,
     review_entry_resolve,
 )
+from samverka.methods import POST, SAFE, refuse_method
 from samverka.people.models import Person
 
 
@@ -30,9 +31,10 @@ def _site_admin(request: HttpRequest) -> User:
 
 
 @login_required
-@require_safe
 def review(request: HttpRequest, slug: str) -> HttpResponse:
     network = get_network_for_user(request, slug, Action.IMPORT_MINUTES)
+    if refused := refuse_method(request, SAFE):
+        return refused
     entries = (
         ReviewEntry.objects.for_network(network)
         .open()
@@ -48,9 +50,10 @@ def review(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def review_resolve(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     network = get_network_for_user(request, slug, Action.IMPORT_MINUTES)
+    if refused := refuse_method(request, POST):
+        return refused
     entry = get_object_or_404(ReviewEntry, pk=pk, network=network)
     user = request.user if isinstance(request.user, User) else None
     review_entry_resolve(entry=entry, by=user, dismiss=request.POST.get("dismiss") == "1")
@@ -58,11 +61,12 @@ def review_resolve(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def merge_accept(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Accept a merge suggestion: the person seen earlier is kept."""
     user = _site_admin(request)
     network = get_network_for_user(request, slug, Action.IMPORT_MINUTES)
+    if refused := refuse_method(request, POST):
+        return refused
     entry = get_object_or_404(
         ReviewEntry.objects.merge_suggestions().open(), pk=pk, network=network
     )
@@ -76,9 +80,10 @@ def merge_accept(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def merge_undo(request: HttpRequest, pk: int) -> HttpResponse:
     user = _site_admin(request)
+    if refused := refuse_method(request, POST):
+        return refused
     merge = get_object_or_404(PersonMerge, pk=pk, undone_at__isnull=True)
     person_merge_undo(merge=merge, by=user)
     messages.success(request, _("The merge was undone."))
@@ -104,10 +109,11 @@ def split(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_safe
-def source_download(request: HttpRequest, pk: int) -> FileResponse:
+def source_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The original file, as an attachment, never rendered by the browser."""
     source = get_source_document_for_user(request, pk)
+    if refused := refuse_method(request, SAFE):
+        return refused
     response = FileResponse(
         source.file.open("rb"),
         as_attachment=True,
