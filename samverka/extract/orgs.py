@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 _DATA = Path(__file__).resolve().parent / "data" / "kommuner.csv"
@@ -64,10 +64,14 @@ _WORD = re.compile(r"[^\W\d_][\w'’&/-]*", re.UNICODE)
 _MAX_WORDS = 5
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Return `text` lower-cased with whitespace and punctuation at the ends normalised."""
     text = unicodedata.normalize("NFC", text).casefold()
-    text = re.sub(r"\s+", " ", text)
+    text = _SPACES.sub(" ", text)
     return text.strip(" .,;:()[]*-–—/\"'")
 
 
@@ -107,6 +111,7 @@ _REGION = re.compile(r"^(?:region|landstinget)\s+[A-ZÅÄÖ][\wåäö-]+(?:\s[A-
 _LANSSTYRELSEN = re.compile(r"^länsstyrelsen\s+(?:i\s+)?[A-ZÅÄÖ][\wåäö ]+$", re.I)
 
 
+@lru_cache(maxsize=65536)
 def resolve_organisation(text: str) -> str | None:
     """Return the proper name of the organisation `text` names, or None when unknown."""
     key = fold(text)

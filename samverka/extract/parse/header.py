@@ -106,7 +106,21 @@ _ORG_WORDS = (
     r"hotell|center|centrum|skola|skolan|avdelning|avdelningen|bolag|bolaget|myndighet|"
     r"kassan|verket|ringen|konferens|möte|mötet|protokoll|anteckningar)"
 )
-_TITLE_SUFFIX = re.compile(r"(?:" + _TITLE_WORDS + "|" + _ORG_WORDS + r"s?)$", re.IGNORECASE)
+
+
+class _Suffixes:
+    """Suffix test on a lower-cased word; `str.endswith` beats an end-anchored regex search."""
+
+    def __init__(self, alternation: str, genitive: bool = False) -> None:
+        words = tuple(alternation.strip("(?:)").split("|"))
+        self.ends = words + tuple(w + "s" for w in words) if genitive else words
+
+    def search(self, word: str) -> bool:
+        return word.lower().endswith(self.ends)
+
+
+_TITLE_SUFFIX = _Suffixes(_TITLE_WORDS + "|" + _ORG_WORDS.strip("(?:)"), genitive=True)
+_ORG_WORD_END = _Suffixes(_ORG_WORDS, genitive=True)
 # Words that make the capitalised words before them a venue, not a person.
 _VENUE_WORD = re.compile(
     r"(?:Konferens|Hotell|Hotel|Huset|Gård|Gården|Center|Centrum|Kyrka|Skola|Restaurang)\b"
@@ -125,10 +139,8 @@ Minnesanteckningar Anteckningar Dagordning Socialchefer
 _NOT_NAME = frozenset(fold(w) for w in _NOT_NAME_WORDS.split())
 # Surname endings common in Swedish; used only to split names that a lost
 # layout ran together ("Anette Schön Erling Johansson Ulrika Björklund").
-_SURNAME_END = re.compile(
-    r"(?:son|sen|dotter|berg|ström|gren|lund|qvist|kvist|holm|blad|stedt|stam|sjö|ling|mark|"
-    r"vall|dal|dahl|borg|gård|fors|hed|näs|bäck|by|ek|ros|man|rot|strand|ius|ér|én|in|ell)$",
-    re.IGNORECASE,
+_SURNAME_END = _Suffixes(
+    "son|sen|dotter|berg|ström|gren|lund|qvist|kvist|holm|blad|stedt|stam|sjö|ling|mark|vall|dal|dahl|borg|gård|fors|hed|näs|bäck|by|ek|ros|man|rot|strand|ius|ér|én|in|ell"
 )
 _PARTY = re.compile(r"\(\s?(?:s|m|c|l|kd|v|mp|sd|fp|fi|pro|spf|rpg|skpf)\s?(?:[,)]|$)", re.I)
 _ROLE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -335,7 +347,7 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
             if _VENUE_WORD.match(following):
                 return
             # "Övre Norrlands Kreditgarantiförening": a genitive before a body.
-            if last.endswith("s") and re.search(_ORG_WORDS + r"s?$", following, re.I):
+            if last.endswith("s") and _ORG_WORD_END.search(following):
                 return
         if resolve_organisation(text[words[0][0] : words[-1][1]]) is None:
             runs.append(_Run(words[0][0], words[-1][1], list(words)))
@@ -375,7 +387,7 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
             after_org_word = bool(
                 not is_name
                 and word[:1].isupper()
-                and re.search(_ORG_WORDS + "$", word, re.I)
+                and _ORG_WORD_END.search(word)
                 and resolve_organisation(word) is None
             )
         if tail_org:
@@ -463,16 +475,16 @@ def _participants(
 ) -> tuple[list[Participant], list[Span]]:
     participants: list[Participant] = []
     consumed: list[Span] = []
+    seen: dict[str, list[str | None]] = {}
     for section in _sections(text, head_end):
         consumed.append((section.label_start, section.end))
-        found = _section_participants(text, section)
-        for p in found:
-            if any(
-                fold(q.name) == fold(p.name)
-                and (p.organisation is None or q.organisation == p.organisation)
-                for q in participants
-            ):
+        for p in _section_participants(text, section):
+            orgs = seen.setdefault(fold(p.name), [])
+            # A name seen again (a signature, a second list) is the same person
+            # unless the organisation differs: two officials may share a name.
+            if orgs and (p.organisation is None or p.organisation in orgs):
                 continue
+            orgs.append(p.organisation)
             participants.append(p)
     if not participants and head_end > 0:
         warnings.append("Ingen deltagarlista hittades.")
@@ -644,8 +656,9 @@ def _title(text: str) -> str | None:
     m = next((x for x in matches if x["lead"] and len(x["lead"].split()) > 1), None)
     m = m or next((x for x in matches if x["caps"]), None)
     if m and m["lead"]:
-        line_end = text.find("\n", m.start())
-        line_end = len(text) if line_end < 0 else line_end
+        # A title is one line, and never longer than a few hundred characters.
+        line_end = text.find("\n", m.start(), m.start() + 300)
+        line_end = min(len(text), m.start() + 300) if line_end < 0 else line_end
         title_end = line_end
         for d in find_dates(text, m.end(), line_end):
             if d.year is not None:
@@ -704,12 +717,32 @@ def _network(text: str, title: str | None) -> str | None:
         # "Protokoll från Verksamhetschefsmöte …" names a meeting, not a body.
         if named and not re.search(r"(?:möte|träff|sammanträde)\w*\b", named["body"]):
             return named["body"].strip()
+        dashed = re.match(r"\w+\s+[–—:-]\s+(?P<body>.+)$", title)
+        if dashed and _BODY_NOUN.search(dashed["body"]):
+            # "Minnesanteckningar – Nätverket för äldreomsorg"
+            return dashed["body"].strip()
+    lines = _first_lines(text, 300)
+    if title and len(lines) >= 2 and fold(text[lines[0][0] : lines[0][1]]) == fold(title):
+        second = text[lines[1][0] : lines[1][1]].strip()
+        if (
+            len(second) <= 60
+            and second[:1].isupper()
+            and not re.search(r"[\d:]", second)
+            and _BODY_NOUN.search(second)
+        ):
+            # A body's name on the line under the document type ("Kommunstyrelsens arbetsutskott").
+            return second
     m2 = _BODY_NAME.search(text, 0, min(len(text), 300))
     if m2:
         return m2.group()
     return None
 
 
+_BODY_NOUN = re.compile(
+    r"(?:nätverk|nätverket|råd|rådet|nämnd|nämnden|styrelse|styrelsen|grupp|gruppen|förbund|"
+    r"förbundet|utskott|utskottet|beredning|beredningen|samråd|samrådet|kommitté|kommittén|forum)\b",
+    re.IGNORECASE,
+)
 _TITLE_BODY = re.compile(
     r"(?:Protokoll|Minnesanteckningar|Anteckningar)\s+(?:från|vid)\s+"
     r"(?P<body>.+?)(?:\s+den\s|\s+\d|$)"
@@ -763,8 +796,8 @@ def _place(text: str, area_end: int, header: Header) -> str | None:
             if not skip:
                 break
             pos += skip.end()
-        line_end = text.find("\n", pos)
-        line_end = len(text) if line_end < 0 else line_end
+        line_end = text.find("\n", pos, pos + 300)
+        line_end = min(len(text), pos + 300) if line_end < 0 else line_end
         if not text[pos:line_end].strip():
             s, line_end = _next_line(text, pos, area_end)
             pos = s
@@ -799,7 +832,8 @@ def _place_before_time(text: str, area_end: int, header: Header) -> str | None:
     for t in find_time_ranges(text, 0, area_end):
         if _CONTEXT_NOT_MEETING.search(text, max(0, t.span[0] - 60), t.span[0]):
             continue
-        line_start = text.rfind("\n", 0, t.span[0]) + 1
+        line_start = text.rfind("\n", max(0, t.span[0] - 300), t.span[0]) + 1
+        line_start = line_start or max(0, t.span[0] - 300)
         pos = line_start
         for d in find_dates(text, line_start, t.span[0]):
             pos = max(pos, d.span[1])
@@ -919,7 +953,9 @@ def reconcile(minutes: Minutes) -> None:
         if pm.date[:4].isdigit():
             years[int(pm.date[:4])] += 1
     text = minutes.source.text
-    for d in find_dates(text, min(len(text), 300)):
+    # The years near the heading decide; a scan of the first 100 000 characters
+    # is enough evidence and keeps huge inputs cheap.
+    for d in find_dates(text, min(len(text), 300), min(len(text), 100_000)):
         if d.year is not None:
             years[d.year] += 1
     if not years or any(abs(y - written.year) <= 1 for y in years):
