@@ -53,7 +53,7 @@ def parse_body(source: SourceText, header: Header) -> Body:
     text = source.text
     people = People(header.participants)
     meeting = _meeting_date(header.date)
-    pages = page_starts(split_lines(text, 0, len(text), []))
+    pages = page_starts(text)
     marked = [h.span for h in source.hints if h.kind in ("heading", "bold")]
     headings_seen = {h.span[0] for h in source.hints if h.kind == "heading"}
     start, consumed = _clip_consumed(

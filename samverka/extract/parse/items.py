@@ -170,16 +170,20 @@ def find_headings(
     return min(kinds, key=lambda hs: hs[0].start)
 
 
-def page_starts(lines: list[Line]) -> set[int]:
+def page_starts(text: str) -> set[int]:
     """Return the starts of lines that begin with a running page index 1, 2, 3 …"""
     found: set[int] = set()
     expected = 1
-    for line in lines:
-        m = re.match(r"(\d{1,3}) ", line.text)
-        if m and int(m[1]) in (expected, expected + 1) and len(line.text) > 60:
-            found.add(line.start)
+    for m in _PAGE_INDEX.finditer(text):
+        line_end = text.find("\n", m.start())
+        long_line = line_end < 0 or line_end - m.start() > 60
+        if int(m[1]) in (expected, expected + 1) and long_line:
+            found.add(m.start())
             expected = int(m[1]) + 1
     return found if len(found) >= 2 else set()
+
+
+_PAGE_INDEX = re.compile(r"^(\d{1,3}) (?=\S)", re.MULTILINE)
 
 
 def _heading_paragraph(lines: list[Line], i: int) -> tuple[str, int, int]:
@@ -242,6 +246,7 @@ def _is_org_tail(who: str) -> bool:
 
 
 _SECTION = re.compile(r"(?<![§\w])(?:§\s*(\d{1,3})|([A-ZÅÄÖ]{2,5})\s+(\d{1,3}))(?![\d-])\.?")
+_DIGIT = re.compile(r"\d")
 _ITEM_KIND_LABEL = re.compile(r"\b[A-ZÅÄÖ]?[a-zåäö]*ärende\b")
 
 
@@ -249,6 +254,8 @@ def _section_headings(lines: list[Line]) -> list[Heading]:
     marks: list[tuple[Line, re.Match[str], str]] = []
     prefixes: dict[str, set[str]] = {}
     for line in lines:
+        if not _DIGIT.search(line.text):
+            continue
         for m in _SECTION.finditer(line.text):
             prefix = "§" if m[1] else m[2]
             if prefix != "§" and prefix.lower() in ABBREVIATIONS:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from difflib import SequenceMatcher
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
 
 from samverka.extract.model import Participant
 from samverka.extract.orgs import resolve_organisation
@@ -29,6 +31,7 @@ ROLE_WORDS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in text if not unicodedata.combining(c))
@@ -38,7 +41,7 @@ class People:
     def __init__(self, participants: list[Participant]) -> None:
         self.participants = participants
         self.by_first: dict[str, list[Participant]] = {}
-        self.folded = {p.name: fold(p.name) for p in participants}
+        self.names = [fold(p.name) for p in participants]
         self._cache: dict[tuple[str, str | None], str | None] = {}
         for person in participants:
             first = person.name.split()[0] if person.name.split() else ""
@@ -66,20 +69,13 @@ class People:
         words = mention.split()
         if not words or len(words) > 4 or len(mention) > 60:
             return None
-        if not words:
-            return None
-        folded = fold(" ".join(words))
-        best, best_ratio = None, 0.0
-        if len(words) >= 2:
-            for person in self.participants:
-                matcher = SequenceMatcher(None, folded, self.folded[person.name])
-                if matcher.real_quick_ratio() < 0.85 or matcher.quick_ratio() < 0.85:
-                    continue
-                ratio = matcher.ratio()
-                if ratio > best_ratio:
-                    best, best_ratio = person, ratio
-            if best is not None and best_ratio >= 0.85:
-                return best.name
+        if len(words) >= 2 and self.participants:
+            # Spelling varies between the list and the text ("Kurve", "Kurdve").
+            best = process.extractOne(
+                fold(" ".join(words)), self.names, scorer=fuzz.ratio, score_cutoff=85
+            )
+            if best is not None:
+                return self.participants[best[2]].name
         candidates = self.by_first.get(fold(words[0]), [])
         if len(words) >= 2:
             # "Mikael Svalöv": a first name followed by a municipality; any other

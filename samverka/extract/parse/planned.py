@@ -27,6 +27,8 @@ _NEXT_HEADING = re.compile(
     r"^(?:\d{1,2}\.?\s*|§\s*\d+\s*)?(?:nästa|kommande) (?:möte|träff|sammanträde)\s*:?$",
     re.IGNORECASE,
 )
+# Every pattern below needs one of these; a cheap test first.
+_CUES = ("möte", "träff", "sammantr", "datum", "gång", "tillfälle")
 _LIST_CUE = re.compile(
     r"träffar|möten\b|mötesdatum|mötestider|sammanträden|sammanträdesdatum|följande datum"
     r"|datum för",
@@ -43,6 +45,10 @@ def find_planned_meetings(
     i = 0
     while i < len(lines):
         line = lines[i]
+        low = line.text.lower()
+        if not any(cue in low for cue in _CUES):
+            i += 1
+            continue
         listed = _date_list(text, lines, i, meeting) if _LIST_CUE.search(line.text) else []
         if listed:
             found.extend(listed)

@@ -52,6 +52,7 @@ WRAP_WIDTH = 60
 
 _TOKEN = re.compile(r"\S+")
 _NONSPACE = re.compile(r"\S")
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")
 _END = re.compile(r"[.!?](?=\s)|[.!?]$")
 
 
@@ -119,6 +120,24 @@ def sentences(text: str, start: int, end: int) -> list[Sentence]:
 
 def _append(chars: list[str], offsets: list[int], piece: str, at: int) -> None:
     """Append `piece` with its whitespace collapsed, keeping every character's offset."""
+    if not _ODD_SPACE.search(piece):
+        # Words separated by single spaces: copy the piece as it is.
+        core = piece.strip(" ")
+        if not core:
+            if piece and chars and chars[-1] != " ":
+                chars.append(" ")
+                offsets.append(at)
+            return
+        lead = len(piece) - len(piece.lstrip(" "))
+        if lead and chars and chars[-1] != " ":
+            chars.append(" ")
+            offsets.append(at)
+        chars.extend(core)
+        offsets.extend(range(at + lead, at + lead + len(core)))
+        if lead + len(core) < len(piece):
+            chars.append(" ")
+            offsets.append(at + lead + len(core))
+        return
     pos = 0
     for m in _TOKEN.finditer(piece):
         if m.start() > pos and chars and chars[-1] != " ":
