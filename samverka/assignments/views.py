@@ -1,22 +1,24 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 
 from samverka.accounts.access import Action, get_assignment_for_user
+from samverka.accounts.models import User
 from samverka.assignments.forms import StatusForm
 from samverka.assignments.models import Assignment
 from samverka.assignments.services import assignment_set_status
+from samverka.methods import POST, refuse_method
 
 
 @login_required
 def update_status(request: HttpRequest, pk: int) -> HttpResponse:
     """The assignee (or a coordinator of the network) reports an assignment done."""
     assignment = get_assignment_for_user(request, pk, action=Action.UPDATE_OWN_ASSIGNMENT)
-    # The method is checked after access, so a GET learns no more than a POST: 404.
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+    assert isinstance(request.user, User)  # login_required
+    if refused := refuse_method(request, POST):
+        return refused
     form = StatusForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest(form.errors.as_text())
@@ -33,6 +35,6 @@ def update_status(request: HttpRequest, pk: int) -> HttpResponse:
             "update_any": True,
         }
         return render(request, "assignments/_assignment.html", context)
-    if assignment.meeting_id:
+    if assignment.meeting is not None:
         return redirect(f"{assignment.meeting.get_absolute_url()}#assignment-{assignment.pk}")
     return redirect("start")

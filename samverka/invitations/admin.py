@@ -4,7 +4,7 @@ from samverka.invitations.models import Invitation
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class InvitationAdmin(admin.ModelAdmin):
     list_display = ["email", "network", "role", "created_at", "expires_at", "accepted_at"]
     list_filter = ["network"]
     search_fields = ["email", "name"]

@@ -2,26 +2,25 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from samverka.accounts.access import Action, allows, get_meeting_for_user, role_for
 from samverka.assignments.models import Assignment
 from samverka.meetings.models import AgendaItem, Attendance, Decision
+from samverka.methods import SAFE, refuse_method
 
 # Present first, then guests, then those who sent apologies, as minutes list them.
 STATUS_ORDER = [Attendance.Status.PRESENT, Attendance.Status.GUEST, Attendance.Status.ABSENT]
 
-SAFE_METHODS = ["GET", "HEAD"]
 ASSIGNEES = ("assignee_person", "assignee_organisation", "assignee_network")
 
 
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk)
-    # The method is checked after access, so a POST learns no more than a GET: 404.
-    if request.method not in SAFE_METHODS:
-        return HttpResponseNotAllowed(SAFE_METHODS)
+    if refused := refuse_method(request, SAFE):
+        return refused
     role = role_for(request.user, meeting.network)
     assignments = Assignment.objects.select_related(*ASSIGNEES).order_by("pk")
     items = (

@@ -1,16 +1,16 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from samverka.accounts.access import Action, allows, get_network_for_user, role_for
 from samverka.assignments.models import Assignment
 from samverka.meetings.models import Meeting
+from samverka.methods import SAFE, refuse_method
 from samverka.networks.models import Membership, Network
 
-SAFE_METHODS = ["GET", "HEAD"]
 PAST_MEETINGS_SHOWN = 50
 # Chairs first, as the minutes list them.
 ROLE_ORDER = [role.value for role in Membership.Role]
@@ -37,9 +37,8 @@ def start(request: HttpRequest) -> HttpResponse:
 @login_required
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     network = get_network_for_user(request, slug)
-    # The method is checked after access, so a POST learns no more than a GET: 404.
-    if request.method not in SAFE_METHODS:
-        return HttpResponseNotAllowed(SAFE_METHODS)
+    if refused := refuse_method(request, SAFE):
+        return refused
     members = sorted(
         Membership.objects.current().for_network(network).select_related("person", "organisation"),
         key=lambda m: (ROLE_ORDER.index(m.role), m.person.name),

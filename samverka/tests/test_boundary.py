@@ -14,7 +14,7 @@ in the tables below fails `test_it_knows_every_url_of_the_project`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +25,9 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from samverka.accounts.models import User
+from samverka.imports.models import PersonMerge, ReviewEntry
 from samverka.invitations.services import invitation_create
+from samverka.people.services import person_create
 
 Filler = Callable[[dict[str, Any]], object]
 
@@ -38,6 +40,19 @@ B_OBJECT_URLS: dict[str, dict[str, Filler]] = {
     "invitations:create": {"slug": lambda b: b["Network"].slug},
     # The emailed token of an invitation to B; Alice's address is not the invitee's.
     "invitations:accept": {"token": lambda b: b["invitation_token"]},
+    "imports:review": {"slug": lambda b: b["Network"].slug},
+    "imports:review_resolve": {
+        "slug": lambda b: b["Network"].slug,
+        "pk": lambda b: b["ReviewEntry"].pk,
+    },
+    "imports:merge_accept": {
+        "slug": lambda b: b["Network"].slug,
+        "pk": lambda b: b["ReviewEntry"].pk,
+    },
+    "imports:source_download": {"pk": lambda b: b["SourceDocument"].pk},
+    # Site admins only: a merge of B's member, and B's member to split.
+    "imports:merge_undo": {"pk": lambda b: b["PersonMerge"].pk},
+    "imports:person_split": {"pk": lambda b: b["Membership"].person_id},
 }
 
 # Samverka's own URLs without an object: each user sees only their own things there.
@@ -89,7 +104,7 @@ class Route:
     name: str  # "meetings:detail"; "admin:None" for unnamed admin redirects
     module: str  # the view's module
 
-    def build(self, values: dict[str, object]) -> str:
+    def build(self, values: Mapping[str, object]) -> str:
         """Return a concrete path: converters and regex groups replaced by `values`."""
         path = self.path
         path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), path)
@@ -148,7 +163,10 @@ def snapshot() -> dict[str, list[dict[str, Any]]]:
         manager: models.Manager[Any] = model._default_manager
         rows[model._meta.label] = list(manager.order_by("pk").values())
     # last_login moves when the test logs Alice in again; the rest must not.
-    rows["accounts.User"] = list(User.objects.order_by("pk").values("pk", "email", "password"))
+    users = User.objects.order_by("pk").values_list("pk", "email", "password")
+    rows["accounts.User"] = [
+        dict(zip(("pk", "email", "password"), row, strict=True)) for row in users
+    ]
     return rows
 
 
@@ -161,7 +179,22 @@ def b(b_objects: dict[str, Any], bob: User) -> dict[str, Any]:
         invited_by=bob,
         site_url="http://testserver",
     )
-    return {**b_objects, "invitation_token": token}
+    person = b_objects["Membership"].person
+    namesake = person_create(name=person.name, email="", organisation=None)
+    review_entry = ReviewEntry.objects.create(
+        network=b_objects["Network"],
+        kind=ReviewEntry.Kind.MERGE_SUGGESTION,
+        message=f"Samma person? {person.name}",
+        person=namesake,
+        other_person=person,
+    )
+    merge = PersonMerge.objects.create(kept=person, merged_person_id=0, merged_name="Bob B.")
+    return {
+        **b_objects,
+        "invitation_token": token,
+        "ReviewEntry": review_entry,
+        "PersonMerge": merge,
+    }
 
 
 def test_it_knows_every_url_of_the_project() -> None:

@@ -48,6 +48,7 @@ def test_it_rotates_the_session_at_login(client: Client, alice: User) -> None:
 def test_it_kills_the_session_at_logout(client: Client, alice: User) -> None:
     login(client, "alice@example.se", PASSWORD)
     session_key = client.session.session_key
+    assert session_key is not None
     response = client.post(reverse("account_logout"))
     assert response.status_code == 302
     assert not Session.objects.filter(session_key=session_key).exists()

@@ -10,9 +10,10 @@ from samverka.assignments.models import Assignment
 from samverka.assignments.services import assignment_create
 
 
-def mark_done(client: Client, assignment: Assignment, **headers: str) -> Any:
+def mark_done(client: Client, assignment: Assignment, htmx: bool = False) -> Any:
     url = reverse("assignments:update_status", kwargs={"pk": assignment.pk})
-    return client.post(url, {"status": "done", "done_note": "Klart, se bilaga"}, **headers)
+    data = {"status": "done", "done_note": "Klart, se bilaga"}
+    return client.post(url, data, headers={"HX-Request": "true"} if htmx else None)
 
 
 def test_it_lets_a_member_mark_her_own_assignment_done(
@@ -58,7 +59,7 @@ def test_it_answers_htmx_with_the_updated_assignment(
 ) -> None:
     assignment = a_objects["Assignment"]
     client.force_login(alice)
-    response = mark_done(client, assignment, HTTP_HX_REQUEST="true")
+    response = mark_done(client, assignment, htmx=True)
     assert response.status_code == 200
     html = response.content.decode()
     assert html.lstrip().startswith(f'<li class="card" id="assignment-{assignment.pk}"')
