@@ -83,6 +83,7 @@ _STOP = re.compile(
     r"(?:Utses\s+(?:att\s+)?justera|Justerare\b|Justerande\b|Justeringens|Underskrifter|"
     r"Paragrafer|ANSLAG|Anslag\b|Dagordning|Föredragningslista|Ärendelista|"
     r"Minnesanteckningar|Anteckningar|Protokoll\b|Sammanträdesdatum|Organ\b|Plats\s+och\s+tid|"
+    r"(?:Mötesordförande|Ordförande|Vice\s+ordförande|Sekreterare|Justerare)\s?:|"
     r"§\s?\d+\s+[A-ZÅÄÖ]|Dialogpunkter|Informationspunkter|Innehållsförteckning)",
 )
 _SIGNATURE_START = re.compile(r"Underskrifter|Underskrift\b")
@@ -134,7 +135,8 @@ Torsdag Fredag Lördag Söndag Måndagen Tisdagen Onsdagen Torsdagen Fredagen Or
 Ledamöter Ledamot Ersättare Tjänstgörande Gäster Inbjudna Frånvarande Närvarande
 Deltagare Beslutande Förhinder Förhindrade Underskrifter Justering Justeringens
 Paragrafer Utses Organ Sekreterare Ordförande Justerande Justerare Protokoll
-Minnesanteckningar Anteckningar Dagordning Socialchefer
+Minnesanteckningar Anteckningar Dagordning Socialchefer Namn Organisation Roll Funktion
+Titel Befattning Representerar Representant Kommun Förvaltning Uppdrag Status
 """
 _NOT_NAME = frozenset(fold(w) for w in _NOT_NAME_WORDS.split())
 # Surname endings common in Swedish; used only to split names that a lost
@@ -224,6 +226,7 @@ def parse_header(source: SourceText) -> Header:
     _title_and_network(text, header)
     _date_time_place(text, head_end, header)
     _signatures(text, head_end, header)
+    _role_lines(text, head_end, header)
     header.minute_taker = _minute_taker(text, header)
     _drop_network_as_organisation(header)
     header.body_start = max((e for _, e in consumed), default=_title_end(text))
@@ -340,6 +343,8 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
         # After "Samordningsteam" the next word names the team ("Samordningsteam
         # Sala Johan Rosengren"); with only two words the pair is the person.
         words = current[1:] if after_org_word and len(current) >= 3 else current
+        while words and text[words[-1][0] : words[-1][1]] in _PARTICLES:
+            words = words[:-1]
         if len(words) < 2:
             return
         if gap.strip(" ") == "" and following[:1].isupper():
@@ -361,6 +366,11 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
             head, _, tail = word.rpartition("-")
             if head and is_municipality(tail):
                 word, span, tail_org = head, (m.start(), m.start() + len(head)), True
+        if word in _PARTICLES and current and text[current[-1][1] : m.start()] == " ":
+            # "Anna von Platen": a nobiliary particle inside a name.
+            current.append(span)
+            prev_end = m.end()
+            continue
         is_name = (
             not after_ampersand
             and _NAME_WORD.fullmatch(word) is not None
@@ -397,6 +407,7 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
     return runs
 
 
+_PARTICLES = frozenset({"von", "af", "de", "van", "der", "den", "du", "la"})
 _MUNICIPALITY_NOUN = re.compile(r"\s(?:kommun|stad|kommuns|stads)\b")
 
 
@@ -530,7 +541,7 @@ def _clean_name(name: str) -> str:
 
 _REPLACES_WORD = re.compile(r"\b(?:ersätter|istf\.?|i stället för|ersättare för)\s", re.I)
 _HEADING_START = re.compile(r"\s(?:Från|Till|Med|För|Om|Vid|Den|Det|Se)\s")
-_PIECE_SPLIT = re.compile(r"[,;\n]|\s-\s|\s–\s|\(|\)")
+_PIECE_SPLIT = re.compile(r"[,;\n\t|]|\s-\s|\s–\s|\(|\)")
 
 
 def _attributes(attrs: str) -> tuple[str | None, str | None, bool]:
@@ -538,10 +549,12 @@ def _attributes(attrs: str) -> tuple[str | None, str | None, bool]:
     role: str | None = None
     org: str | None = None
     has_x = bool(re.match(r"\s?(?:\([^)]{0,5}\)\s?)?X\b", attrs))
+    # The role written first after the name is this person's.
+    first = len(attrs) + 1
     for pat, value in _ROLE_PATTERNS:
-        if pat.search(attrs):
-            role = value
-            break
+        found = pat.search(attrs)
+        if found and found.start() < first:
+            role, first = value, found.start()
     # "PRO ersätter Hasse Johansson": the rest names someone who was away.
     attrs = _REPLACES_WORD.split(attrs, maxsplit=1)[0]
     # A capitalised function word starts a new heading ("… Från pensionärsorganisationerna").
@@ -917,6 +930,28 @@ def _signatures(text: str, head_end: int, header: Header) -> None:
             p.role = "sekreterare"
         elif role == "Ordförande" and p.role is None:
             p.role = "ordförande"
+
+
+_ROLE_LINE = re.compile(
+    r"\b(?P<role>Mötesordförande|Ordförande|Vice\s+ordförande|Sekreterare|Protokollförare)"
+    r"\s?:[ \t]*(?P<name>(?:[" + _UC + r"][" + _LC + r"'’-]+[ \t]?){2,3})"
+)
+
+
+def _role_lines(text: str, head_end: int, header: Header) -> None:
+    """Apply "Ordförande: Anna Berg" header fields to the listed participant."""
+    for m in _ROLE_LINE.finditer(text, 0, head_end):
+        p = _find_person(" ".join(m["name"].split()), header.participants)
+        if p is None or p.role is not None:
+            continue
+        role = fold(m["role"])
+        p.role = (
+            "vice ordförande"
+            if role.startswith("vice")
+            else "sekreterare"
+            if role in ("sekreterare", "protokollförare")
+            else "ordförande"
+        )
 
 
 def _minute_taker(text: str, header: Header) -> str | None:
