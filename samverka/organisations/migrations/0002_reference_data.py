@@ -41,36 +41,39 @@ def municipality_names(name):
     return list(dict.fromkeys(forms))
 
 
-def add_aliases(Alias, organisation, names):
-    for name in names:
-        Alias.objects.get_or_create(
-            key=key(name), defaults={"organisation": organisation, "alias": name}
-        )
-
-
 def load(apps, schema_editor):
     Organisation = apps.get_model("organisations", "Organisation")
     Alias = apps.get_model("organisations", "OrganisationAlias")
-    bodies = {}
+    names = {}  # organisation name -> the names minutes use for it
     for name, kind, aliases in BODIES:
-        bodies[name], _ = Organisation.objects.get_or_create(name=name, defaults={"kind": kind})
-        add_aliases(Alias, bodies[name], [name, *aliases])
-    bodies[SECRETARIAT].parent = bodies[COOPERATION]
-    bodies[SECRETARIAT].save()
+        Organisation.objects.create(name=name, kind=kind)
+        names[name] = [name, *aliases]
     with DATA.open(encoding="utf-8", newline="") as file:
-        for row in csv.DictReader(file):
-            municipality, _ = Organisation.objects.update_or_create(
-                municipality_code=row["code"],
-                defaults={
-                    "name": row["name"],
-                    "kind": "municipality",
-                    "county_code": row["county_code"],
-                    "county": row["county"],
-                },
-            )
-            add_aliases(Alias, municipality, municipality_names(row["name"]))
-            if row["familjen_helsingborg"] == "1":
-                municipality.cooperations.add(bodies[COOPERATION])
+        rows = list(csv.DictReader(file))
+    Organisation.objects.bulk_create(
+        Organisation(
+            name=row["name"],
+            kind="municipality",
+            municipality_code=row["code"],
+            county_code=row["county_code"],
+            county=row["county"],
+        )
+        for row in rows
+    )
+    names |= {row["name"]: municipality_names(row["name"]) for row in rows}
+    by_name = Organisation.objects.in_bulk(list(names), field_name="name")
+
+    cooperation = by_name[COOPERATION]
+    Organisation.objects.filter(name=SECRETARIAT).update(parent=cooperation)
+    cooperation.members.add(
+        *(by_name[row["name"]] for row in rows if row["familjen_helsingborg"] == "1")
+    )
+
+    aliases = {}  # key -> alias; the first organisation to claim a name keeps it
+    for name, forms in names.items():
+        for form in forms:
+            aliases.setdefault(key(form), Alias(organisation=by_name[name], alias=form, key=key(form)))
+    Alias.objects.bulk_create(aliases.values())
 
 
 class Migration(migrations.Migration):
