@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import json
 import math
 import re
@@ -64,7 +66,7 @@ def _extract_pages(data: bytes) -> list[str]:
     limits = (MAX_PDF_PAGES, MAX_TEXT_CHARS, PDF_MEMORY_BYTES, math.ceil(PDF_TIMEOUT_SECONDS) + 1)
     try:
         completed = subprocess.run(
-            [sys.executable, "-I", str(_WORKER), *map(str, limits)],
+            [sys.executable, "-I", "-S", str(_WORKER), _pdfium_site(), *map(str, limits)],
             input=data,
             capture_output=True,
             timeout=PDF_TIMEOUT_SECONDS,
@@ -88,6 +90,15 @@ def _extract_pages(data: bytes) -> list[str]:
     if code:
         raise ReadError(_MESSAGES.get(code, "skadad eller ogiltig PDF"))
     return [str(page) for page in result["pages"]]
+
+
+@functools.cache
+def _pdfium_site() -> str:
+    """Return the folder pypdfium2 is installed in, without importing it here."""
+    spec = importlib.util.find_spec("pypdfium2")
+    if spec is None or not spec.submodule_search_locations:
+        raise ReadError("PDF-läsaren (pypdfium2) är inte installerad")
+    return str(Path(next(iter(spec.submodule_search_locations))).parent)
 
 
 def _page_lines(text: str) -> list[str]:
