@@ -32,7 +32,6 @@ _CUES = ("möte", "träff", "sammantr", "datum", "gång", "tillfälle")
 _LIST_CUE = re.compile(
     r"träffar|möten\b|mötesdatum|mötestider|sammanträden|sammanträdesdatum|följande datum"
     r"|datum för",
-    re.IGNORECASE,
 )
 _PLACE = re.compile(r"(?<!\w)(?:i|på|hos)\s+([A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+)?)")
 _YEAR = re.compile(r"\b(20\d\d|19\d\d)\b")
@@ -49,7 +48,7 @@ def find_planned_meetings(
         if not any(cue in low for cue in _CUES):
             i += 1
             continue
-        listed = _date_list(text, lines, i, meeting) if _LIST_CUE.search(line.text) else []
+        listed = _date_list(text, lines, i, meeting) if _LIST_CUE.search(low) else []
         if listed:
             found.extend(listed)
             i += len(listed) + 1
