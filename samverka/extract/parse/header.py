@@ -75,7 +75,7 @@ _LABEL = re.compile(
 # A line holding only a plural noun and a colon ("Socialchefer:") heads a list
 # of people in many networks' minutes; accepted when a name follows.
 _GENERIC_LABEL = re.compile(
-    r"(?m)^[ \t]*(?P<label>[" + _UC + r"][" + _LC + r"]{3,30}er)[ \t]*:[ \t]*$"
+    r"(?m)^[ \t]*(?P<label>[" + _UC + r"][" + _LC + r"]{3,30}(?:er|ar|or|na))[ \t]*:[ \t]*$"
 )
 
 # Labels that end an attendee section.
@@ -420,36 +420,18 @@ def _is_body_word(text: str, word: str, end: int) -> bool:
 
 
 def _split_run(text: str, run: _Run) -> list[tuple[list[tuple[int, int]], str | None]]:
-    """Split a run into person names; a trailing municipality becomes the organisation."""
+    """Split a run into person names; a trailing municipality becomes the organisation.
+
+    "Christin Johansson Båstad" is a name and a municipality; "Markus Lund" is
+    a name (a municipality after a single word is a surname). Only the last
+    word is tested: inside a run a municipality name is more often a surname
+    ("Bo Ek Anna Berg Cilla Ahl").
+    """
     words = run.words
-    names: list[tuple[list[tuple[int, int]], str | None]] = []
-    i = 0
-    while i < len(words):
-        # A municipality after two or three name words ends that name
-        # ("Christin Johansson Båstad"); after one it is a surname ("Markus Lund").
-        cut = None
-        for n in (2, 3):
-            if i + n < len(words):
-                w = text[words[i + n][0] : words[i + n][1]]
-                if is_municipality(w) and (
-                    i + n + 1 == len(words)
-                    or not is_municipality(text[words[i + n - 1][0] : words[i + n - 1][1]])
-                ):
-                    cut = n
-                    break
-        if cut is not None and (i + cut + 1 == len(words) or len(words) - i - cut - 1 >= 2):
-            org = resolve_organisation(text[words[i + cut][0] : words[i + cut][1]])
-            names.append((words[i : i + cut], org))
-            i += cut + 1
-            continue
-        rest = words[i:]
-        if len(rest) == 1:
-            # A lone word after a cut: a hyphen-joined municipality or noise.
-            break
-        for part in _partition(text, rest):
-            names.append((part, None))
-        break
-    return names
+    last = text[words[-1][0] : words[-1][1]]
+    if len(words) in (3, 4) and is_municipality(last):
+        return [(words[:-1], resolve_organisation(last))]
+    return [(part, None) for part in _partition(text, words)]
 
 
 def _partition(text: str, words: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
@@ -990,8 +972,12 @@ def reconcile(minutes: Minutes) -> None:
     text = minutes.source.text
     # The years near the heading decide; a scan of the first 100 000 characters
     # is enough evidence and keeps huge inputs cheap.
-    for d in find_dates(text, min(len(text), 300), min(len(text), 100_000)):
-        if d.year is not None:
+    for d in find_dates(text, 0, min(len(text), 100_000)):
+        if d.year is not None and (d.year, d.month, d.day) != (
+            written.year,
+            written.month,
+            written.day,
+        ):
             years[d.year] += 1
     if not years or any(abs(y - written.year) <= 1 for y in years):
         return
