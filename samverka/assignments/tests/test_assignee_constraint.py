@@ -14,11 +14,12 @@ def test_it_accepts_a_person_an_organisation_or_a_network(
     network_a: Network, network_b: Network, alice: User
 ) -> None:
     helsingborg = Organisation.objects.get(name="Helsingborg")
-    for assignee in [
+    assignees: list[dict[str, Any]] = [
         {"person": alice.person},
         {"organisation": helsingborg},
         {"assignee_network": network_b},
-    ]:
+    ]
+    for assignee in assignees:
         assignment = assignment_create(network=network_a, text="Gör något", **assignee)
         assert assignment.assignee in {alice.person, helsingborg, network_b}
 
