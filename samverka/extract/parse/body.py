@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date
+from itertools import pairwise
 
 from samverka.extract.model import Item, SourceText, Span
 from samverka.extract.orgs import resolve_organisation
@@ -67,7 +68,7 @@ def parse_body(source: SourceText, header: Header) -> Body:
         lines = [line for line in lines if line.end <= end]
     else:
         end = len(text)
-    body.planned_meetings = find_planned_meetings(text, lines, meeting)
+    body.planned_meetings = find_planned_meetings(text, lines, meeting, body.warnings)
     next_meeting = min((p.date for p in body.planned_meetings), default=None)
     resolver = Resolver(people)
     starts = [line.start for line in lines]
@@ -92,9 +93,23 @@ def parse_body(source: SourceText, header: Header) -> Body:
         if not reports and is_carried_over(content):
             item.outcome = "carried_over"
         body.items.append(item)
-    for heading in headings:
-        body.warnings.extend(heading.notes)
+    body.warnings.extend(_numbering_gaps(headings))
+    for item in body.items:
+        if item.raised_by and people.participants and not people.resolve(item.raised_by):
+            body.warnings.append(
+                f"{item.raised_by!r}, som tog upp {item.title!r}, finns inte i deltagarlistan."
+            )
     return body
+
+
+def _numbering_gaps(headings: list[Heading]) -> list[str]:
+    """Say where item numbers skip, as they do when a heading was lost in extraction."""
+    numbers = [int(h.number) for h in headings if h.number and h.number.isdigit()]
+    return [
+        f"Punkternas numrering hoppar från {a} till {b}; en punkt kan saknas."
+        for a, b in pairwise(numbers)
+        if b > a + 1
+    ]
 
 
 def _clip_consumed(

@@ -38,8 +38,10 @@ _YEAR = re.compile(r"\b(20\d\d|19\d\d)\b")
 
 
 def find_planned_meetings(
-    text: str, lines: list[Line], meeting: date | None
+    text: str, lines: list[Line], meeting: date | None, warnings: list[str] | None = None
 ) -> list[PlannedMeeting]:
+    """Return the meetings scheduled in `lines`; note dated contradictions in `warnings`."""
+    warnings = [] if warnings is None else warnings
     found: list[PlannedMeeting] = []
     i = 0
     while i < len(lines):
@@ -58,7 +60,7 @@ def find_planned_meetings(
             # "Nästa möte" as a heading, the date on the line under it.
             line = Line(line.start, following.end, text[line.start : following.end])
             following = lines[i + 2] if i + 2 < len(lines) else None
-        found.extend(_next_meeting(text, line, following, meeting))
+        found.extend(_next_meeting(text, line, following, meeting, warnings))
         i += 1
     return _dedupe(found)
 
@@ -89,7 +91,7 @@ def _date_list(text: str, lines: list[Line], i: int, meeting: date | None) -> li
 
 
 def _next_meeting(
-    text: str, line: Line, following: Line | None, meeting: date | None
+    text: str, line: Line, following: Line | None, meeting: date | None, warnings: list[str]
 ) -> list[PlannedMeeting]:
     cue = _NEXT.search(line.text)
     if not cue:
@@ -99,6 +101,12 @@ def _next_meeting(
         return []
     planned = _planned(text, dates[0], line, None, meeting)
     if planned is None:
+        if dates[0].year is not None and meeting is not None:
+            written = text[dates[0].span[0] : dates[0].span[1]]
+            warnings.append(
+                f"Nästa möte anges till {written!r}, som inte ligger efter detta möte "
+                f"({meeting}); inget planerat möte registrerat."
+            )
         return []
     if (
         planned.start_time is None
