@@ -283,6 +283,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "login"
 # allauth passes the login as `email=` to authenticate(); key lock-out on it, lower-cased.
 AXES_USERNAME_CALLABLE = "samverka.security.axes_username"
+AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 # axes locks account + IP; allauth's own per-account limit would also lock the
 # account out from every other address, so only its per-IP limit stays.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip"}

@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from django.test import Client
 
@@ -27,9 +28,15 @@ def test_it_sends_a_content_security_policy_without_inline_script(
     assert "<script>" not in html and "<style" not in html and " style=" not in html
 
 
-def test_it_links_the_accessibility_statement_from_every_page(client: Client, db: None) -> None:
-    for url in ["/konto/login/", "/tillganglighet/"]:
-        assert 'href="/tillganglighet/"' in client.get(url).content.decode()
+def test_it_links_the_accessibility_statement_from_every_page(
+    client: Client, alice: User, a_objects: dict[str, Any]
+) -> None:
+    for url in ["/konto/login/", "/tillganglighet/", "/konto/login/code/", "/finns-inte/"]:
+        assert 'href="/tillganglighet/"' in client.get(url).content.decode(), url
+    client.force_login(alice)
+    urls = ["/", a_objects["Network"].get_absolute_url(), a_objects["Meeting"].get_absolute_url()]
+    for url in [*urls, "/moten/999999/"]:
+        assert 'href="/tillganglighet/"' in client.get(url).content.decode(), url
 
 
 def test_it_answers_the_health_check_without_login(client: Client, db: None) -> None:

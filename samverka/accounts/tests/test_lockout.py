@@ -45,3 +45,18 @@ def test_it_does_not_lock_after_four_failures(alice: User) -> None:
     for _ in range(4):
         attempt(client, "fel-lösenord", ip="10.0.0.8")
     assert attempt(client, PASSWORD, ip="10.0.0.8") == 302
+
+
+def test_it_explains_the_lock_out_in_the_site_layout(alice: User) -> None:
+    attacker = Client()
+    for _ in range(5):
+        attempt(attacker, "fel-lösenord", ip="10.0.0.66")
+    response = attacker.post(
+        reverse("account_login"),
+        {"login": "alice@example.se", "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.66",
+    )
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "För många misslyckade inloggningsförsök" in html
+    assert reverse("account_request_login_code") in html
