@@ -40,7 +40,7 @@ from samverka.imports.names import (
 from samverka.imports.resolve import OrganisationIndex, PeopleIndex
 from samverka.meetings.models import AgendaItem, Attendance, Decision, Meeting, StatusReport
 from samverka.networks.models import Network, Representation
-from samverka.organisations.models import Organisation, name_key
+from samverka.organisations.models import Organisation, OrganisationAlias, name_key
 from samverka.people.models import Person, PersonName, PersonOrganisation
 
 # Test hook: after this many saved records, print a line and sleep, so a test
@@ -93,6 +93,18 @@ def parse_time(text: str | None) -> datetime.time | None:
         return datetime.time.fromisoformat(text)
     except ValueError:
         return None
+
+
+def looks_like_organisation(text: str) -> bool:
+    """A proper name of a few words ("Sjuhärads kommunalförbund", "FoU"), not a
+    fragment of a sentence the extractor took for one."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 4
+        and words[0][:1].isupper()
+        and not re.search(r"[.:;!?()]", text)
+        and not any(char.isdigit() for char in text)
+    )
 
 
 def _is_digital(place: str | None) -> bool | None:
@@ -309,13 +321,29 @@ class DocumentLoader:
         if not text:
             return None
         found = self.organisations.organisation(text)
-        if found is None and self.organisations.network(text) is None:
+        if found is not None or self.organisations.network(text) is not None:
+            return found
+        if looks_like_organisation(text):
+            organisation = Organisation(name=" ".join(text.split()))
+            self.save(organisation, span)
+            alias = OrganisationAlias(
+                organisation=organisation, alias=organisation.name, key=name_key(organisation.name)
+            )
+            self.save(alias, span)
+            self.organisations.add(organisation.pk, organisation.name, organisation.kind)
             self.review(
                 ReviewEntry.Kind.LOW_CONFIDENCE,
-                f"Okänd organisation ”{text}”; personen kopplades inte till någon organisation.",
+                f"Organisationen ”{organisation.name}” fanns inte och lades till.",
                 span,
+                record=organisation,
             )
-        return found
+            return organisation.pk
+        self.review(
+            ReviewEntry.Kind.LOW_CONFIDENCE,
+            f"Okänd organisation ”{text}”; personen kopplades inte till någon organisation.",
+            span,
+        )
+        return None
 
     def person_for_participant(
         self, participant: extracted.Participant, organisation_id: int | None
@@ -452,6 +480,15 @@ class DocumentLoader:
         existing = {a.person_id: a for a in Attendance.objects.filter(meeting=self.meeting)}
         for participant in self.minutes.participants:
             organisation_id = self.organisation_id(participant.organisation, participant.span)
+            if organisation_id is None and self.attendance_candidates(participant.name):
+                # Namesakes are told apart by organisation; without one, a name
+                # already on this meeting's list is the same line read twice.
+                self.review(
+                    ReviewEntry.Kind.LOW_CONFIDENCE,
+                    f"{participant.name} står två gånger i deltagarlistan.",
+                    participant.span,
+                )
+                continue
             person = self.person_for_participant(participant, organisation_id)
             if person.pk in self.participants:
                 self.review(

@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Max, Min
+from django.db.models import Max, Min, Q
 
 from samverka.accounts.models import User
+from samverka.extract.dates import find_dates
 from samverka.imports.history import edited_since_import, save_as_import
 from samverka.imports.models import ImportedRecord
 from samverka.imports.names import Likeness, likeness
@@ -31,9 +32,12 @@ ROLE_OF_ATTENDANCE = {
     Attendance.Role.PLANNING_LEAD: Membership.Role.PLANNING_LEAD,
 }
 _ELECTION = re.compile(
-    r"\bväljer\s+(?P<name>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){1,3})"
+    r"\b(?:väljer|välja|väljs|utser|utse)\s+(?P<name>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){1,3})"
+    r"(?:,\s*[^,]{1,60},)?"
     r"(?:\s+(?:till|som)\s+(?P<role>vice ordförande|ordförande|planeringsledare|processledare))?"
 )
+_FROM = ("från och med", "fr.o.m.", "fr o m", "från")
+_UNTIL = ("till och med", "t.o.m.", "t o m", "till")
 _ROLE_WORDS = [
     ("vice ordförande", Membership.Role.VICE_CHAIR),
     ("ordförande", Membership.Role.CHAIR),
@@ -58,12 +62,41 @@ def _role_in(text: str) -> Membership.Role | None:
     return None
 
 
-def elections(network: Network) -> list[tuple[int, Membership.Role, int | None, datetime.date]]:
-    """Return (person, role, organisation, date) for "Nätverket väljer X [till ordförande]"."""
-    found = []
-    decisions = Decision.objects.filter(
-        meeting__network=network, meeting__status=Meeting.Status.HELD, text__contains="väljer"
-    ).select_related("item", "meeting")
+@dataclass
+class Election:
+    person_id: int
+    role: Membership.Role
+    organisation_id: int | None
+    start: datetime.date
+    end: datetime.date | None = None  # only when the decision says so
+
+
+def _term(text: str, held: datetime.date) -> tuple[datetime.date, datetime.date | None]:
+    """ "… från och med 1 juli 2025 till och med 30 juni 2026" → the term; else from `held`."""
+    start, end = held, None
+    for found in find_dates(text):
+        before = text[: found.span[0]].rstrip().casefold()
+        day = found.to_date(default_year=held.year)
+        if day is None:
+            continue
+        if before.endswith(_UNTIL[:3]) or (before.endswith("till") and end is None):
+            end = day
+        elif before.endswith(_FROM):
+            start = day
+    return start, end
+
+
+def elections(network: Network) -> list[Election]:
+    """Return the elections in decisions ("Nätverket väljer X", "att välja X till ordförande")."""
+    found: list[Election] = []
+    decisions = (
+        Decision.objects.filter(
+            meeting__network=network,
+            meeting__status=Meeting.Status.HELD,
+        )
+        .filter(Q(text__contains="välj") | Q(text__contains="utse"))
+        .select_related("item", "meeting")
+    )
     for decision in decisions:
         match = _ELECTION.search(decision.text)
         if match is None:
@@ -101,7 +134,11 @@ def elections(network: Network) -> list[tuple[int, Membership.Role, int | None, 
             )
         )
         chosen = elected[0]
-        found.append((chosen.person_id, role, chosen.organisation_id, decision.meeting.date))
+        start, end = _term(decision.text[match.end() :], decision.meeting.date)
+        previous = found[-1] if found else None
+        if "samma period" in decision.text and previous and previous.start >= decision.meeting.date:
+            start, end = previous.start, previous.end
+        found.append(Election(chosen.person_id, role, chosen.organisation_id, start, end))
     return found
 
 
@@ -129,19 +166,29 @@ def desired_memberships(network: Network) -> dict[Key, Period]:
                 first = min(first, period.start)
                 last = max(last, period.end or latest)
             desired[key] = Period(first, None if last == latest else last)
-    terms = sorted(elections(network), key=lambda e: e[3])
-    for person_id, role, organisation_id, date in terms:
+    terms = sorted(elections(network), key=lambda e: e.start)
+    for term in terms:
         successor = next(
-            (t[3] for t in terms if t[1] == role and t[3] > date and t[0] != person_id), None
+            (
+                t.start
+                for t in terms
+                if t.role == term.role and t.start > term.start and t.person_id != term.person_id
+            ),
+            None,
         )
-        end = successor - datetime.timedelta(days=1) if successor else None
-        key = (person_id, str(role), organisation_id)
+        end = term.end or (successor - datetime.timedelta(days=1) if successor else None)
+        key = (term.person_id, str(term.role), term.organisation_id)
         period = desired.get(key)
-        if period is not None and period.start < date:
+        if period is not None and period.start < term.start:
             # Held the role before the election too: one period from the first time.
             desired[key] = Period(period.start, end)
         else:
-            desired[key] = Period(date, end)
+            desired[key] = Period(term.start, end)
+        # Whoever held the role without an election hands it over the day before.
+        for (person_id, role, _), other in desired.items():
+            handed_over = role == str(term.role) and person_id != term.person_id
+            if handed_over and other.end is None and other.start <= term.start:
+                other.end = max(other.start, term.start - datetime.timedelta(days=1))
     return desired
 
 

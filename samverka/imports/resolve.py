@@ -36,6 +36,11 @@ class OrganisationIndex:
         self.kinds = dict(Organisation.objects.values_list("pk", "kind"))
         self.networks = {fold(name): pk for pk, name in Network.objects.values_list("pk", "name")}
 
+    def add(self, organisation_id: int, name: str, kind: str) -> None:
+        self.by_key[name_key(name)] = organisation_id
+        self.by_fold.setdefault(fold(name), organisation_id)
+        self.kinds[organisation_id] = kind
+
     def organisation(self, text: str | None) -> int | None:
         """Return the id of the organisation `text` names ("Hbg", "Bjuvs kommun"), if known."""
         if not text:

@@ -89,3 +89,34 @@ def test_it_leaves_memberships_someone_has_edited(book: MinutesBook) -> None:
     book.import_()
     membership.refresh_from_db()
     assert membership.end_date == datetime.date(2020, 6, 30)
+
+
+def test_it_reads_the_term_an_election_names(book: MinutesBook) -> None:
+    book.write(
+        "2025-06-13.txt",
+        "2025-06-13",
+        participants=[
+            present("Lars Hedman", "Vårgårda", role="ordförande"),
+            present("Sara Lindqvist", "Borås"),
+            present("Maria Fransson", "Bollebygd"),
+        ],
+        items=[
+            item(
+                "Val av ordförande och vice ordförande",
+                decisions=[
+                    m.Decision(
+                        "att välja Sara Lindqvist, Borås, till ordförande för nätverket från och "
+                        "med 1 juli 2025 till och med 30 juni 2026"
+                    ),
+                    m.Decision(
+                        "att välja Maria Fransson, Bollebygd, till vice ordförande för samma period"
+                    ),
+                ],
+            )
+        ],
+    )
+    book.import_()
+    term = (datetime.date(2025, 7, 1), datetime.date(2026, 6, 30))
+    assert roles("Sara Lindqvist")["chair"] == term
+    assert roles("Maria Fransson")["vice_chair"] == term
+    assert roles("Lars Hedman")["chair"] == (datetime.date(2025, 6, 13), datetime.date(2025, 6, 30))
