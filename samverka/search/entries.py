@@ -19,7 +19,7 @@ from samverka.documents.models import Document, SourceDocument
 from samverka.meetings.models import AgendaItem, Decision, Meeting, StatusReport
 from samverka.people.models import Person, PersonOrganisation, current_on
 from samverka.search.models import EVERYONE, SearchEntry
-from samverka.search.text import folded_variants, stems, words
+from samverka.search.text import analyse, folded_variants, words
 
 Kind = SearchEntry.Kind
 Row = dict[str, Any]
@@ -217,10 +217,11 @@ def entry_fields(source: Source, row: Row) -> dict[str, Any]:
     title, body = fields["title"] or "", fields["body"] or ""
     fields["title"], fields["body"] = title, body
     if connection.vendor == "sqlite":
-        title_terms, body_terms = stems(title), stems(body)
+        title_terms, title_folded = analyse(title)
+        body_terms, body_folded = analyse(body)
         fields["title_terms"] = " ".join(title_terms)
         fields["body_terms"] = " ".join(body_terms)
-        fields["folded_terms"] = folded_variants(title_terms + body_terms)
+        fields["folded_terms"] = " ".join(title_folded + body_folded)
         fields["scope"] = scope_tokens(fields)
     else:
         fields["title_terms"] = fields["body_terms"] = fields["scope"] = ""

@@ -78,12 +78,15 @@ def index_queryset(queryset: models.QuerySet[Any]) -> None:
 
 
 def reindex(progress: Callable[[int], None] = lambda n: None, batch: int = 5000) -> int:
-    """Rebuild the whole index from the records and return the number of entries."""
+    """Rebuild the whole index from the records and return the number of entries.
+
+    The per-row sync (triggers on SQLite, the GIN index on PostgreSQL) is set
+    aside during the bulk load and rebuilt once at the end, inside the same
+    transaction, which is many times faster than maintaining it row by row.
+    """
     total = 0
     with transaction.atomic():
-        SearchEntry.objects.all().delete()
-        if connection.vendor == "sqlite":
-            _sqlite_run([*SQLITE_FTS_CREATE, *SQLITE_DROP_TRIGGERS])
+        _prepare_bulk_load()
         for source in SOURCES.values():
             chunk: list[tuple[Any, ...]] = []
             for row in source.rows():
@@ -95,12 +98,33 @@ def reindex(progress: Callable[[int], None] = lambda n: None, batch: int = 5000)
                     chunk = []
             total += _insert(chunk)
             progress(len(chunk))
-        if connection.vendor == "sqlite":
-            # One bulk build of the FTS index is far faster than a trigger per row.
-            _sqlite_run(
-                [f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')", *SQLITE_TRIGGERS]
-            )
+        _finish_bulk_load()
     return total
+
+
+def _prepare_bulk_load() -> None:
+    table = SearchEntry._meta.db_table
+    if connection.vendor == "sqlite":
+        _run(
+            [
+                "PRAGMA cache_size = -262144",
+                *SQLITE_FTS_CREATE,
+                *SQLITE_DROP_TRIGGERS,
+                f"DELETE FROM {table}",
+                f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')",
+            ]
+        )
+    elif connection.vendor == "postgresql":
+        _run([f"TRUNCATE {table}", "DROP INDEX IF EXISTS search_entry_vector"])
+    else:
+        SearchEntry.objects.all().delete()
+
+
+def _finish_bulk_load() -> None:
+    if connection.vendor == "sqlite":
+        _run([f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')", *SQLITE_TRIGGERS])
+    elif connection.vendor == "postgresql":
+        _run(["SET LOCAL maintenance_work_mem = '1GB'", *POSTGRES_INDEX])
 
 
 def insert_fields(rows: Iterable[dict[str, Any]]) -> int:
@@ -120,7 +144,7 @@ def _insert(rows: list[tuple[Any, ...]]) -> int:
     return len(rows)
 
 
-def _sqlite_run(statements: list[str]) -> None:
+def _run(statements: list[str]) -> None:
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)

@@ -83,16 +83,17 @@ def _clause(clause: Clause, where: str, params: list[Any], negated: bool = False
     if clause.phrase:
         return _phrase(clause.words)
     word = clause.words[0]
-    term = _lexeme(word)
-    if not negated and is_folded(word) and not _exists(f"{term}AB", where, params):
-        return term  # any weight: the folded forms (D) too
-    return f"{term}AB"
+    exact = _lexeme(word, weights="AB")
+    if not negated and is_folded(word) and not _exists(exact, where, params):
+        return _lexeme(word)  # any weight: the folded forms (D) too
+    return exact
 
 
-def _lexeme(word: str, prefix_always: bool = False) -> str:
+def _lexeme(word: str, prefix_always: bool = False, weights: str = "") -> str:
+    """Return `'stem':*AB`-style tsquery syntax (`'stem'` alone when short, unweighted)."""
     stemmed = stem(word)
-    prefix = prefix_always or len(stemmed) >= MIN_PREFIX
-    return f"'{stemmed}'" + (":*" if prefix else "")
+    prefix = "*" if prefix_always or len(stemmed) >= MIN_PREFIX else ""
+    return f"'{stemmed}'" + (f":{prefix}{weights}" if prefix or weights else "")
 
 
 def _phrase(words: tuple[str, ...]) -> str:

@@ -67,3 +67,8 @@ def test_it_does_not_fold_a_word_that_exists_as_typed(alice: User, meeting: Meet
 def test_it_ignores_stop_words_alone(alice: User, meeting: Meeting) -> None:
     add_item(meeting, "Och så vidare")
     assert item_pks(alice, "och") == []
+
+
+def test_it_finds_short_words_and_hyphenated_ones(alice: User, meeting: Meeting) -> None:
+    item = add_item(meeting, "Digitalisering", notes="Nya e-tjänster för ekonomiskt bistånd.")
+    assert item_pks(alice, "e-tjänster") == [item.pk]

@@ -1,0 +1,1 @@
+"""A synthetic installation for benchmarks: `samverka synth` (see generator.py)."""
