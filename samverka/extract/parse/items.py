@@ -158,7 +158,7 @@ def find_headings(
     ("2 35 31 TEMA: …"), as some extractions write every page as one line.
     """
     pages = pages or set()
-    section = _section_headings(lines)
+    section = _section_headings(lines, people)
     if len(section) >= 2:
         return section
     numbered = _numbered_headings(lines, pages, people)
@@ -250,7 +250,7 @@ _DIGIT = re.compile(r"\d")
 _ITEM_KIND_LABEL = re.compile(r"\b[A-ZÅÄÖ]?[a-zåäö]*ärende\b")
 
 
-def _section_headings(lines: list[Line]) -> list[Heading]:
+def _section_headings(lines: list[Line], people: People) -> list[Heading]:
     marks: list[tuple[Line, re.Match[str], str]] = []
     prefixes: dict[str, set[str]] = {}
     for line in lines:
@@ -293,16 +293,20 @@ def _section_headings(lines: list[Line]) -> list[Heading]:
             last = max(last, int(number))
             seen.add(number)
             continue
-        title = _title_of_segment(segment, delimited=following is not None)
+        title, raiser = _title_of_segment(segment, following is not None, people)
         found.append(
             Heading(
                 start=line.start + m.start(),
                 title=title,
                 number=number,
                 kind="section",
-                content_start=line.start
+                # "§ 1 Lokaler – Sven Bjuv.": the line is the heading, the text follows.
+                content_start=line.end
+                if raiser
+                else line.start
                 + m.end()
                 + _offset_after(line.text[m.end() : m.end() + WINDOW], title),
+                raised_by=raiser,
             )
         )
         last = max(last, int(number))
@@ -329,14 +333,17 @@ def _offset_after(text: str, title: str) -> int:
     return found + len(last_word) if found >= 0 else pos
 
 
-def _title_of_segment(segment: str, delimited: bool) -> str:
+def _title_of_segment(
+    segment: str, delimited: bool, people: People | None = None
+) -> tuple[str, str | None]:
+    """Return the title at the start of `segment` and who raised it, if the title says."""
     segment = _ATTACHMENT.sub("", segment)
     if delimited and len(segment.split()) <= 16 and not re.search(r"[.!?]\s", segment):
-        return _clean_title(segment)
+        return _clean_title(segment), None
     if len(segment) > 80 or re.search(r"[a-zåäö)][.!?]\s+[A-ZÅÄÖ]", segment):
-        return _clean_title(_run_on_title(segment))
-    title, _, _ = _split_title(segment)
-    return title
+        return _clean_title(_run_on_title(segment)), None
+    title, raiser, _ = _split_title(segment, people)
+    return title, raiser
 
 
 def _pair_bare_numbers(lines: list[Line], bare: list[tuple[Line, str]]) -> list[Heading]:
@@ -486,8 +493,7 @@ def _numbered_headings(lines: list[Line], pages: set[int], people: People) -> li
             if nxt is not None and nxt.pos - mark.after > WINDOW:
                 nxt = None
             segment = line.text[mark.after : nxt.pos if nxt else mark.after + WINDOW].strip()
-            title = _title_of_segment(segment, delimited=nxt is not None)
-            raiser = None
+            title, raiser = _title_of_segment(segment, nxt is not None, people)
             window = line.text[mark.after : mark.after + WINDOW]
             content_start = line.start + mark.after + _offset_after(window, title)
         if not title:

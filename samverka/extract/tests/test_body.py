@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
-from samverka.extract.model import Participant, SourceText
+from samverka.extract.model import Hint, Participant, SourceText
 from samverka.extract.parse.body import parse_body
 from samverka.extract.parse.types import Body, Header
 
@@ -207,3 +208,79 @@ def test_it_finds_items_in_every_seed() -> None:
     for path in sorted(SEEDS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert _parse(text, date=None).items, path.name
+
+
+COLUMNS = """\
+§ 40 Mötets öppnande
+§ 41
+§ 42
+§ 43
+Rapport om ekonomin. Informationsärende
+Ansökan om medel till
+projektet Unga vuxna. Beslutsärende
+Internkontroll.
+"""
+
+
+def test_it_pairs_bare_section_numbers_with_a_column_of_titles() -> None:
+    body = _parse(COLUMNS)
+    assert [(i.number, i.title) for i in body.items] == [
+        ("40", "Mötets öppnande"),
+        ("41", "Rapport om ekonomin"),
+        ("42", "Ansökan om medel till projektet Unga vuxna"),
+        ("43", "Internkontroll"),
+    ]
+
+
+def test_it_reads_headings_the_reader_marked() -> None:
+    text = "Bemanning i sommar\nVikarier saknas på två enheter.\nBudget\nUtfallet följer planen.\n"
+    hints = [
+        Hint(kind="heading", span=(0, 18), level=2),
+        Hint(kind="heading", span=(51, 57), level=2),
+    ]
+    source = SourceText(name="t.docx", sha256="", media_type="x", text=text, hints=hints)
+    body = parse_body(source, Header(participants=PEOPLE))
+    assert [i.title for i in body.items] == ["Bemanning i sommar", "Budget"]
+
+
+def test_it_gives_an_assignment_to_the_holder_of_a_role() -> None:
+    text = "Verksamhetsplan\nBeslut: att planeringsledaren tar fram ett utkast till nästa möte.\n"
+    (task,) = _parse(text).items[0].assignments
+    assert task.assignee == "Greta Holm"
+
+
+def test_it_keeps_the_last_conventional_point_after_other_business() -> None:
+    text = (
+        "Ekonomi\nUtfallet följer budget.\n\nÖvrigt\nInget att ta upp.\n\n"
+        "Nästa möte\n9 december kl. 13.00-15.00 i Klippan.\n"
+    )
+    body = _parse(text)
+    assert [i.title for i in body.items] == ["Ekonomi", "Övrigt", "Nästa möte"]
+    assert [(p.date, p.place) for p in body.planned_meetings] == [("2022-12-09", "Klippan")]
+
+
+def test_it_warns_about_a_raiser_it_cannot_find_and_a_gap_in_the_numbers() -> None:
+    text = "§ 1 Lokaler – Sven Bjuv.\nText om lokaler.\n§ 2 Ekonomi\nText.\n§ 4 Övrigt\nText.\n"
+    body = _parse(text)
+    assert [i.number for i in body.items] == ["1", "2", "4"]
+    assert body.items[0].raised_by == "Sven"
+    assert any("Sven" in w for w in body.warnings)
+    assert any("från 2 till 4" in w for w in body.warnings)
+
+
+def _elapsed(text: str) -> float:
+    started = time.perf_counter()
+    _parse(text)
+    return time.perf_counter() - started
+
+
+def test_it_runs_in_time_linear_in_the_text() -> None:
+    unit = PLAIN + NUMBERED + PROTOCOL
+    small, large = _elapsed(unit * 40), _elapsed(unit * 400)
+    # Ten times the text may take at most twelve times as long (plus timer noise).
+    assert large <= 12 * small + 0.05
+
+
+def test_it_reads_a_long_line_without_line_breaks_quickly() -> None:
+    line = "Bjuv tar kontakt med Klippan. 1. Mötets öppnande § 12 Val av justerare. " * 14_000
+    assert _elapsed(line[:1_000_000]) < 5
