@@ -6,12 +6,13 @@ The heuristics, their reasons and their limits are written down in
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from samverka.extract.dates import find_dates, find_time_ranges
+from samverka.extract.dates import MONTHS, find_dates, find_time_ranges
 from samverka.extract.model import Minutes, Participant, SourceText, Span, Status
 from samverka.extract.orgs import fold, is_municipality, resolve_organisation
 from samverka.extract.parse.types import Header
@@ -75,7 +76,7 @@ _LABEL = re.compile(
 # A line holding only a plural noun and a colon ("Socialchefer:") heads a list
 # of people in many networks' minutes; accepted when a name follows.
 _GENERIC_LABEL = re.compile(
-    r"(?m)^[ \t]*(?P<label>[" + _UC + r"][" + _LC + r"]{3,30}(?:er|ar|or|na))[ \t]*:[ \t]*$"
+    r"(?m)^[ \t]*(?P<label>[" + _UC + r"][\w-]{2,30}(?:er|ar|or|na))[ \t]*:[ \t]*$"
 )
 
 # Labels that end an attendee section.
@@ -223,7 +224,7 @@ def parse_header(source: SourceText) -> Header:
     participants, consumed = _participants(text, head_end, header.warnings)
     header.participants = participants
     header.consumed = consumed
-    _title_and_network(text, header)
+    _title_and_network(source, header)
     _date_time_place(text, head_end, header)
     _signatures(text, head_end, header)
     _role_lines(text, head_end, header)
@@ -254,6 +255,9 @@ def _sections(text: str, head_end: int) -> list[_Section]:
         label = m["label"]
         if label == "ande" and not _ande_is_label(text, m.start()):
             continue
+        if _in_table_row(text, m.start()):
+            # "| Närvarande" in a row is the row's attendance, not a new list.
+            continue
         labels.append((m.start(), m.end(), _LABEL_STATUS[fold(label)]))
     for m in _GENERIC_LABEL.finditer(text, 0, head_end):
         if fold(m["label"]) in _LABEL_STATUS or _STOP.match(m["label"]):
@@ -275,6 +279,13 @@ def _sections(text: str, head_end: int) -> list[_Section]:
         sections.append(_Section(ls, le, end, pending or status))
         pending = None
     return sections
+
+
+def _in_table_row(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", max(0, pos - 300), pos) + 1
+    line_end = text.find("\n", pos, pos + 300)
+    line = text[line_start : line_end if line_end >= 0 else pos + 300]
+    return " | " in line or "\t" in line
 
 
 def _ande_is_label(text: str, pos: int) -> bool:
@@ -338,6 +349,8 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
     after_org_word = False
     after_ampersand = False
     prev_end = start
+    prev_word = ""
+    lead_word = ""
 
     def close(following: str, gap: str) -> None:
         # After "Samordningsteam" the next word names the team ("Samordningsteam
@@ -354,8 +367,15 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
             # "Övre Norrlands Kreditgarantiförening": a genitive before a body.
             if last.endswith("s") and _ORG_WORD_END.search(following):
                 return
-        if resolve_organisation(text[words[0][0] : words[-1][1]]) is None:
-            runs.append(_Run(words[0][0], words[-1][1], list(words)))
+        if resolve_organisation(text[words[0][0] : words[-1][1]]) is not None:
+            return
+        if _after_acronym(text, words[0][0]):
+            return
+        run_text = text[words[0][0] : words[-1][1]]
+        if words is current and lead_word and resolve_organisation(f"{lead_word} {run_text}"):
+            # "Länsstyrelsen Västra Götaland": the run completes a body's name.
+            return
+        runs.append(_Run(words[0][0], words[-1][1], list(words)))
 
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
@@ -364,7 +384,7 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
         if "-" in word:
             # "Anita Bengtsson-Höganäs": a municipality hyphenated to a surname.
             head, _, tail = word.rpartition("-")
-            if head and is_municipality(tail):
+            if head and _hyphen_org(text, tail, m.end()):
                 word, span, tail_org = head, (m.start(), m.start() + len(head)), True
         if word in _PARTICLES and current and text[current[-1][1] : m.start()] == " ":
             # "Anna von Platen": a nobiliary particle inside a name.
@@ -388,7 +408,10 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
         )
         if is_name and not current and "\n" in text[prev_end : m.start()]:
             after_org_word = False
+        if is_name and not current:
+            lead_word = prev_word if text[prev_end : m.start()] == " " else ""
         prev_end = m.end()
+        prev_word = word
         if is_name and (not current or joined):
             current.append(span)
         else:
@@ -405,6 +428,25 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
             current = []
     close("", "")
     return runs
+
+
+_ACRONYM_LEAD = re.compile(r"\s*(?=\w{2,6}\b)[" + _UC + r"]\w*[" + _UC + r"]\w*\s+$")
+
+
+def _after_acronym(text: str, pos: int) -> bool:
+    """Return whether the comma-separated piece before `pos` opens with an acronym ("FoU Sjuhärad")."""
+    piece_start = max(text.rfind(c, max(0, pos - 40), pos) for c in ",;:\n") + 1
+    return piece_start > 0 and _ACRONYM_LEAD.fullmatch(text, piece_start, pos) is not None
+
+
+_ORG_NOUN_AFTER = re.compile(r"\s[a-zåäö]*(?:förbund|kommun|region|nämnd|förvaltning|stad)\w*\b")
+
+
+def _hyphen_org(text: str, tail: str, end: int) -> bool:
+    """Return whether `tail` of "Elin Wahlgren-Sjuhärads kommunalförbund" starts a body's name."""
+    if is_municipality(tail) or (resolve_organisation(tail) and tail[:1].isupper()):
+        return True
+    return tail[:1].isupper() and _ORG_NOUN_AFTER.match(text, end) is not None
 
 
 _PARTICLES = frozenset({"von", "af", "de", "van", "der", "den", "du", "la"})
@@ -485,36 +527,72 @@ def _participants(
 
 
 def _section_participants(text: str, section: _Section) -> list[Participant]:
+    runs = _per_line(text, _runs(text, section.start, section.end))
     people: list[tuple[int, int, str | None]] = []
-    for run in _runs(text, section.start, section.end):
+    for run in runs:
+        parts = _split_run(text, run)
         if _REPLACES.search(text, max(section.start, run.start - 20), run.start):
             # "Britta Rydberg ersätter Hasse Johansson": the replaced member was not there.
-            parts = _split_run(text, run)
-            for words, org in parts[1:]:
-                people.append((words[0][0], words[-1][1], org))
-            continue
-        for words, org in _split_run(text, run):
-            people.append((words[0][0], words[-1][1], org))
+            parts = parts[1:]
+        people += [(words[0][0], words[-1][1], org) for words, org in parts]
     result: list[Participant] = []
-    marked = 0
+    marked: list[bool] = []
     for i, (s, e, org) in enumerate(people):
         attr_end = people[i + 1][0] if i + 1 < len(people) else section.end
         attrs = text[e:attr_end]
-        name = _clean_name(text[s:e])
         role, attr_org, has_x = _attributes(attrs)
-        marked += has_x
-        result.append(Participant(name, org or attr_org, role, section.status, (s, e)))
-        result[-1].span = (s, e + len(attrs.rstrip()))
-        if has_x:
-            setattr(result[-1], "_x", True)  # noqa: B010 - a transient mark, dropped below
-    if marked and marked * 2 >= len(result):
+        status = _row_status(attrs) or section.status
+        span = (s, e + len(attrs.rstrip()))
+        result.append(Participant(_clean_name(text[s:e]), org or attr_org, role, status, span))
+        marked.append(has_x)
+    if sum(marked) * 2 >= len(result) > 0 and any(marked):
         # An attendance table: an X marks who was there; a row without one is
         # someone listed but not attending, which the text does not state.
-        result = [p for p in result if getattr(p, "_x", False)]
-    for p in result:
-        if hasattr(p, "_x"):
-            delattr(p, "_x")
+        result = [p for p, x in zip(result, marked, strict=True) if x]
     return result
+
+
+def _per_line(text: str, runs: list[_Run]) -> list[_Run]:
+    """Keep one name per line where the list is written one person per line.
+
+    In "Malin Öhrn FoU Sjuhärad Välfärd" the later capitalised words name her
+    organisation; a second name on a line counts only after a comma or "och".
+    """
+    lines: dict[int, list[_Run]] = {}
+    for run in runs:
+        lines.setdefault(text.count("\n", runs[0].start, run.start), []).append(run)
+    if len(lines) < 2 or not all(_starts_line(text, v[0].start) for v in lines.values()):
+        return runs
+    kept: list[_Run] = []
+    for line_runs in lines.values():
+        kept.append(line_runs[0])
+        for prev, run in itertools.pairwise(line_runs):
+            if re.search(r"[,;]|\boch\b", text[prev.end : run.start]):
+                kept.append(run)
+    return kept
+
+
+def _starts_line(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", max(0, pos - 200), pos) + 1
+    return not text[line_start:pos].strip(" \t•*·-–")
+
+
+_ROW_ABSENT = re.compile(
+    r"\b(?:Frånvarande|Ej närvarande|Förhinder|Anmält förhinder|Meddelat förhinder)\b", re.I
+)
+_ROW_GUEST = re.compile(r"\b(?:Gäst|Inbjuden|Inbjudna)\b", re.I)
+
+
+def _row_status(attrs: str) -> Status | None:
+    """Return the attendance a table row states after the name ("| Frånvarande")."""
+    row = attrs.split("\n", 1)[0]
+    if " | " not in row and "\t" not in row:
+        return None
+    if _ROW_ABSENT.search(row):
+        return "absent"
+    if _ROW_GUEST.search(row):
+        return "guest"
+    return None
 
 
 def _clean_name(name: str) -> str:
@@ -640,9 +718,20 @@ _HEADER_FIELD = re.compile(
 )
 
 
-def _title_and_network(text: str, header: Header) -> None:
-    header.title = _title(text)
+def _title_and_network(source: SourceText, header: Header) -> None:
+    text = source.text
+    header.title = _heading_title(source) or _title(text)
     header.network = _network(text, header.title)
+
+
+def _heading_title(source: SourceText) -> str | None:
+    """Return the document's first top-level heading, as the reader marked it."""
+    headings = [h for h in source.hints if h.kind == "heading" and h.span[0] < HEAD_CHARS]
+    if not headings:
+        return None
+    top = min(h.level or 1 for h in headings)
+    first = next(h for h in headings if (h.level or 1) == top)
+    return _clean_title(source.text[first.span[0] : min(first.span[1], first.span[0] + 300)])
 
 
 def _title(text: str) -> str | None:
@@ -650,6 +739,10 @@ def _title(text: str) -> str | None:
     matches = list(_DOC_TYPE.finditer(text, 0, head_end))
     m = next((x for x in matches if x["lead"] and len(x["lead"].split()) > 1), None)
     m = m or next((x for x in matches if x["caps"]), None)
+    for s, e in _first_lines(text)[:3]:
+        # A line holding only the document type ("Minnesanteckningar") under a page header.
+        if _DOC_TYPE.fullmatch(text[s:e].strip()) and (not m or not m["lead"] or s < m.start()):
+            return text[s:e].strip()
     if m and m["lead"]:
         # A title is one line, and never longer than a few hundred characters.
         line_end = text.find("\n", m.start(), m.start() + 300)
@@ -708,6 +801,10 @@ def _network(text: str, title: str | None) -> str | None:
             r"[" + _UC + r"]\w*(?:nätverk|råd|nämnd)", title
         ):
             return title
+        inside = _TITLE_NETWORK.search(title)
+        if inside:
+            # "Minnesanteckningar IFO-chefsnätverket Sjuhärad 19 september 2025"
+            return inside.group().strip()
         named = _TITLE_BODY.match(title)
         # "Protokoll från Verksamhetschefsmöte …" names a meeting, not a body.
         if named and not re.search(r"(?:möte|träff|sammanträde)\w*\b", named["body"]):
@@ -727,6 +824,11 @@ def _network(text: str, title: str | None) -> str | None:
         ):
             # A body's name on the line under the document type ("Kommunstyrelsens arbetsutskott").
             return second
+    for s, e in lines[:3]:
+        whole = _TITLE_NETWORK.fullmatch(text[s:e].strip())
+        if whole and e - s <= 60:
+            # A page header or first line that is only the body's name.
+            return whole.group()
     m2 = _BODY_NAME.search(text, 0, min(len(text), 300))
     if m2:
         return m2.group()
@@ -737,6 +839,10 @@ _BODY_NOUN = re.compile(
     r"(?:nätverk|nätverket|råd|rådet|nämnd|nämnden|styrelse|styrelsen|grupp|gruppen|förbund|"
     r"förbundet|utskott|utskottet|beredning|beredningen|samråd|samrådet|kommitté|kommittén|forum)\b",
     re.IGNORECASE,
+)
+_TITLE_NETWORK = re.compile(
+    r"(?<![\w-])[\w-]*(?:nätverket|rådet|nämnden|styrelsen|förbundet|gruppen|samrådet|utskottet|"
+    r"beredningen)(?:\s(?!(?:den|" + "|".join(MONTHS) + r")\b)[" + _UC + r"][\w-]+){0,2}",
 )
 _TITLE_BODY = re.compile(
     r"(?:Protokoll|Minnesanteckningar|Anteckningar)\s+(?:från|vid)\s+"
