@@ -106,6 +106,10 @@ DANGLING = frozenset(
 )
 
 _SECTION_AT_START = re.compile(r"^\s*(?:§\s*(\d{1,3})|([A-ZÅÄÖ]{2,5})\s+(\d{1,3}))\b\.?\s*")
+# "Punkt 2: Budget", "Ärende 3 – Lokaler".
+_POINT_AT_START = re.compile(
+    r"^\s*(?:punkt|ärende)\s+(\d{1,2})\s*[.:)–-]?\s+(?=[\"”'(]?[A-ZÅÄÖÉ])", re.IGNORECASE
+)
 _NUMBERED_AT_START = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(?=[\"”'(]?[A-ZÅÄÖÉ])")
 _BOLD_LINE = re.compile(r"^\s*(?:[-*•]\s+)?\*\*(.+?)\*\*\s*$")
 _ITALIC_LINE = re.compile(r"^\s*\*([^*]+)\*\s*$")
@@ -245,7 +249,11 @@ def _is_org_tail(who: str) -> bool:
     return len(words) == 2 and resolve_organisation(words[1]) is not None
 
 
-_SECTION = re.compile(r"(?<![§\w])(?:§\s*(\d{1,3})|([A-ZÅÄÖ]{2,5})\s+(\d{1,3}))(?![\d-])\.?")
+# "§ 84", "FHR 29", and "84 §" as some municipalities write it.
+_SECTION = re.compile(
+    r"(?<![§\w])(?:§\s*(\d{1,3})(?![\d-])|([A-ZÅÄÖ]{2,5})\s+(\d{1,3})(?![\d-])"
+    r"|(\d{1,3})\s*§(?!§))\.?"
+)
 _DIGIT = re.compile(r"\d")
 _ITEM_KIND_LABEL = re.compile(r"\b[A-ZÅÄÖ]?[a-zåäö]*ärende\b")
 
@@ -257,7 +265,7 @@ def _section_headings(lines: list[Line], people: People) -> list[Heading]:
         if not _DIGIT.search(line.text):
             continue
         for m in _SECTION.finditer(line.text):
-            prefix = "§" if m[1] else m[2]
+            prefix = "§" if m[1] or m[4] else m[2]
             if prefix != "§" and prefix.lower() in ABBREVIATIONS:
                 continue
             rest = line.text[m.end() : m.end() + 20].lstrip()
@@ -265,7 +273,7 @@ def _section_headings(lines: list[Line], people: People) -> list[Heading]:
             if not alone and not rest[:1].isupper():
                 continue
             marks.append((line, m, prefix))
-            prefixes.setdefault(prefix, set()).add(m[1] or m[3])
+            prefixes.setdefault(prefix, set()).add(m[1] or m[3] or m[4])
     # One prefix marks items; an abbreviation with one number is prose ("SOU 2005").
     usable = [p for p in prefixes if len(prefixes[p]) >= 2]
     if not usable:
@@ -277,7 +285,7 @@ def _section_headings(lines: list[Line], people: People) -> list[Heading]:
     bare: list[tuple[Line, str]] = []
     chosen = [(line, m) for line, m, p in marks if p == prefix]
     for k, (line, m) in enumerate(chosen):
-        number = m[1] or m[3]
+        number = m[1] or m[3] or m[4]
         # Numbers rise; a lower one is a reference ("rättelse av § 72") unless it
         # repeats a paragraph of a contents list.
         if int(number) <= last and number not in seen:
@@ -553,7 +561,7 @@ def _numbered_marks(lines: list[Line], pages: set[int]) -> list[_Mark]:
                 marks.append(page.__class__(i, page.pos, page.after, page.number, page.style, True))
                 taken = page.pos
         else:
-            m = _NUMBERED_AT_START.match(line.text)
+            m = _NUMBERED_AT_START.match(line.text) or _POINT_AT_START.match(line.text)
             if m:
                 style = ")" if ")" in m.group() else "."
                 marks.append(_Mark(i, 0, m.end(), int(m[1]), style, True))

@@ -284,3 +284,15 @@ def test_it_runs_in_time_linear_in_the_text() -> None:
 def test_it_reads_a_long_line_without_line_breaks_quickly() -> None:
     line = "Bjuv tar kontakt med Klippan. 1. Mötets öppnande § 12 Val av justerare. " * 14_000
     assert _elapsed(line[:1_000_000]) < 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Punkt 1: Mötets öppnande\nText.\nPunkt 2: Budget\nText.\n",
+        "1 § Mötets öppnande\nText.\n2 § Budget\nText.\n",
+    ],
+)
+def test_it_reads_other_ways_of_numbering_points(text: str) -> None:
+    body = _parse(text)
+    assert [(i.number, i.title) for i in body.items] == [("1", "Mötets öppnande"), ("2", "Budget")]
