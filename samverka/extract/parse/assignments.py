@@ -99,19 +99,19 @@ def find_assignments(
     last_subject: str | None = None
     for n, sentence in enumerate(sentences):
         text = sentence.text
-        give = _GIVE.search(text)
+        low = text.lower()
+        give = _GIVE.search(text) if "uppdrag" in low else None
         if give:
             who = resolver.assignee(give[1])
             if who:
                 found.append(_make(sentence, give.end(), len(text), who, [], meeting, next_meeting))
                 last_subject = who
                 continue
-        to_who = _TO_WHO.search(text)
+        to_who = _TO_WHO.search(text) if " som " in text else None
         if to_who:
             who = resolver.assignee(to_who[1])
             if who:
                 found.append(_make(sentence, 0, len(text), who, [], meeting, next_meeting))
-        low = text.lower()
         verbs = VERB.finditer(text) if not _VERB_KEYS.isdisjoint(_WORD.findall(low)) else iter(())
         for verb in verbs:
             # Sentences in damaged text can run on for pages; the subject is near.
