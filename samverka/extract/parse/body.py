@@ -40,9 +40,8 @@ _RAISED_FROM = re.compile(
 )
 # "Ulf Sandberg lyfter att …", "Eva Nordström återrapporterar uppdraget …".
 _RAISED_VERB = re.compile(
-    rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})\s+(?:lyfter|tar upp|väcker|anmäler|återrapporterar"
-    rf"|återkopplar"
-    r"|redovisar)\b"
+    rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})(?:,\s*[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*)?,)?\s+"
+    r"(?:lyfter|tar upp|väcker|anmäler|återrapporterar|återkopplar|redovisar|presenterar)\b"
 )
 # "Agneta Hugander: dialog kring …", "Från föregående möte, Agneta Hugander: hur …".
 _RAISED_COLON = re.compile(
@@ -177,7 +176,8 @@ def _raised_by(heading: Heading, content: list[Sentence], people: People) -> str
     m = _RAISED_FROM.search(first)
     if m:
         return _longest_person(m[1], people) or m[1]
-    for m in [_RAISED_VERB.match(first), *_RAISED_COLON.finditer(first)]:
+    verbs = [_RAISED_VERB.match(s.text) for s in content[:2]]
+    for m in [*verbs, *_RAISED_COLON.finditer(first)]:
         name = _longest_person(m[1], people) if m else None
         if name:
             return name
