@@ -301,6 +301,10 @@ def _next_line(text: str, pos: int, limit: int) -> tuple[int, int]:
     return pos, end if end >= 0 else limit
 
 
+# Two capitalised words in a row: a cheap test before the full name scan.
+_MAYBE_NAME = re.compile(r"[" + _UC + r"][" + _LC + r"]+[ -]+[" + _UC + r"]")
+
+
 def _section_end(text: str, start: int, limit: int) -> int:
     """Return where the attendee list that starts at `start` ends."""
     pos = start
@@ -317,7 +321,7 @@ def _section_end(text: str, start: int, limit: int) -> int:
             pos = stop.end()
             continue
         line = text[pos:line_end]
-        if _runs(text, pos, line_end):
+        if _MAYBE_NAME.search(line) and _runs(text, pos, line_end):
             seen_name = True
         elif seen_name and _is_prose(line):
             return _trim_end(text, start, pos)
@@ -393,6 +397,7 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
             continue
         is_name = (
             not after_ampersand
+            and word[:1].isupper()
             and _NAME_WORD.fullmatch(word) is not None
             and fold(word) not in _NOT_NAME
             and not _TITLE_SUFFIX.search(word)
@@ -415,7 +420,8 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
         if is_name and (not current or joined):
             current.append(span)
         else:
-            close(word, gap)
+            if current:
+                close(word, gap)
             current = [span] if is_name else []
             after_org_word = bool(
                 not is_name
@@ -760,7 +766,7 @@ def _title(text: str) -> str | None:
         return m["caps"]
     for s, e in _first_lines(text):
         line = text[s:e]
-        if not re.search(r"[^\W\d_]{3,}", line):
+        if not re.search(r"[^\W\d_]{3,}", line) or _PAGE_NUMBER.fullmatch(line):
             continue
         if _HEADER_FIELD.search(line) or ":" in line:
             return None
@@ -770,6 +776,9 @@ def _title(text: str) -> str | None:
         cut = re.search(r"\s[(\d]", line)
         return _clean_title(line[: cut.start()] if cut else line)
     return None
+
+
+_PAGE_NUMBER = re.compile(r"(?:Sida|Sid\.?|Page)\s*\d+\s*(?:\(\d+\)|av\s+\d+|/\s*\d+)?", re.I)
 
 
 def _clean_title(title: str) -> str | None:
@@ -871,6 +880,8 @@ def _date_time_place(text: str, head_end: int, header: Header) -> None:
         break
     if meeting_date is not None:
         header.date = meeting_date.iso()
+    else:
+        header.warnings.append("Mötesdatum hittades inte i dokumentets början.")
     for t in find_time_ranges(text, 0, area_end):
         if _CONTEXT_NOT_MEETING.search(text, max(0, t.span[0] - 60), t.span[0]):
             continue
