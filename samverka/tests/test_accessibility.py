@@ -1,0 +1,103 @@
+"""axe-core finds no serious or critical WCAG 2.1 A/AA violation on any page (SECURITY.md).
+
+Runs the pages in headless Chromium (the Debian `chromium` package) against a
+live server. Skipped where Chromium is missing; CI (SAMVERKA_REQUIRE_ALL=1)
+turns the skip into a failure.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from samverka.accounts.models import User
+from samverka.invitations.services import invitation_create
+from samverka.networks.models import Network
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture
+def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    path = chromium()
+    if path is None:
+        pytest.skip("needs Chromium: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls
+    # made by fixtures between page loads are still synchronous and safe.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=path, args=["--no-sandbox"])
+        yield instance
+        instance.close()
+
+
+def violations(browser: Any, base_url: str, path: str, user: User | None = None) -> list[str]:
+    # The page's CSP forbids injected scripts; the test bypasses it to load axe.
+    context = browser.new_context(bypass_csp=True)
+    if user is not None:
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies["sessionid"].value
+        context.add_cookies([{"name": "sessionid", "value": cookie, "url": base_url}])
+    page = context.new_page()
+    page.goto(base_url + path)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
+    )
+    context.close()
+    return [
+        f"{path}: {v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def test_it_finds_no_serious_violation_on_any_page(
+    browser: Any,
+    live_server: Any,
+    alice: User,
+    coordinator_a: User,
+    a_objects: dict[str, Any],
+    network_a: Network,
+) -> None:
+    _, token = invitation_create(
+        network=network_a, email="nina@example.se", name="Nina", site_url=live_server.url
+    )
+    public = [
+        reverse("account_login"),
+        reverse("account_request_login_code"),
+        reverse("account_reset_password"),
+        reverse("accessibility"),
+        reverse("invitations:accept", kwargs={"token": token}),
+        "/finns-inte/",
+    ]
+    member = [
+        "/",
+        network_a.get_absolute_url(),
+        a_objects["Meeting"].get_absolute_url(),
+    ]
+    coordinator = [reverse("invitations:create", kwargs={"slug": network_a.slug})]
+    found: list[str] = []
+    for path in public:
+        found += violations(browser, live_server.url, path)
+    for path in member:
+        found += violations(browser, live_server.url, path, alice)
+    for path in coordinator:
+        found += violations(browser, live_server.url, path, coordinator_a)
+    assert not found, "\n".join(found)
