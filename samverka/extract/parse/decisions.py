@@ -91,13 +91,19 @@ _EXPLICIT = re.compile(
 )
 
 
+# "Styrelsen beslutar" on a line of its own, the att-clauses on the lines after.
+_LEAD_IN = re.compile(r"^[\w ]{0,60}\b(?:beslutar|beslutade|beslöt)\s*:?$", re.IGNORECASE)
+
+
 def find_decisions(sentences: list[Sentence]) -> list[Decision]:
     decisions: list[Decision] = []
     labelled = False
     for sentence in sentences:
         text = sentence.text
         # "Beslut" alone on a line, or "Beslut 1. …": what follows are the decisions.
-        if re.fullmatch(r"(?:\w+s\s+)?beslut(?:et)?\s*:?", text, re.IGNORECASE):
+        if re.fullmatch(r"(?:\w+s\s+)?beslut(?:et)?\s*:?", text, re.IGNORECASE) or _LEAD_IN.match(
+            text
+        ):
             labelled = True
             continue
         low = text.lower()
@@ -109,7 +115,7 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
             and (bool(_EXPLICIT.search(low)) or not _REPORTED.search(low))
         )
         numbered = bool(re.match(r"^(?:beslut\s*)?\d{1,2}\s*[.)]\s", text, re.IGNORECASE))
-        if labelled and numbered:
+        if labelled and (numbered or text[:4].lower() == "att "):
             is_decision = True
         elif labelled and not is_decision:
             labelled = False

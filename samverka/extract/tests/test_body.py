@@ -296,3 +296,14 @@ def test_it_reads_a_long_line_without_line_breaks_quickly() -> None:
 def test_it_reads_other_ways_of_numbering_points(text: str) -> None:
     body = _parse(text)
     assert [(i.number, i.title) for i in body.items] == [("1", "Mötets öppnande"), ("2", "Budget")]
+
+
+def test_it_reads_att_clauses_under_a_lead_in_line() -> None:
+    text = (
+        "§ 7 Budget\nBeslut\nStyrelsen beslutar\natt godkänna budgeten för 2023,\n"
+        "att uppdra åt förvaltningen att följa upp utfallet.\n§ 8 Övrigt\nInget.\n"
+    )
+    assert [d.text for d in _parse(text).items[0].decisions] == [
+        "att godkänna budgeten för 2023",
+        "att uppdra åt förvaltningen att följa upp utfallet",
+    ]
