@@ -1,9 +1,15 @@
-"""Minutes posted as web pages: the visible text, one block per line."""
+"""Minutes posted as web pages: the visible text, one block per line.
+
+Parsed by libxml2's HTML parser (through lxml), which is linear on broken
+markup and caps nesting at 256; Python 3.11's html.parser takes minutes on a
+page of repeated "<!--". The tree is walked with iterwalk, without recursion.
+"""
 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+
+from lxml import etree
 
 from samverka.extract.model import Hint
 from samverka.extract.readers.errors import ReadError
@@ -25,6 +31,8 @@ _BLOCKS |= {"dt", "dd", "ul", "ol", "table", "caption", "thead", "tbody", "tfoot
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _BOLD = {"b", "strong"}
 _MAX_DEPTH = 100
+MAX_HTML_ELEMENTS = 50_000
+"""Refuse a page with more elements (a minutes page, menus and all, has a few thousand)."""
 
 
 def looks_like_html(text: str) -> bool:
@@ -32,24 +40,50 @@ def looks_like_html(text: str) -> bool:
 
 
 def read_html(text: str) -> tuple[str, list[Hint], list[str]]:
-    reader = _Reader()
-    warnings = []
+    parser = etree.HTMLParser(
+        encoding="utf-8",
+        recover=True,
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=False,
+        default_doctype=False,
+    )
     try:
-        reader.feed(text)
-        reader.close()
-    except ReadError:
-        raise
-    except Exception:  # html.parser gives up on some broken markup; keep what it read
-        warnings.append("trasig HTML: texten efter felet kunde inte läsas")
+        root = etree.fromstring(text.encode("utf-8", errors="replace"), parser)
+    except (etree.LxmlError, ValueError):
+        raise ReadError("HTML:en kunde inte läsas") from None
+    warnings = []
+    if any("depth" in str(entry.message).lower() for entry in parser.error_log):
+        warnings.append("HTML:en är för djupt nästlad; text längre in än 256 nivåer saknas")
+    if root is None:
+        return "", [], warnings
+    count = int(root.xpath("count(//*)"))
+    if count > MAX_HTML_ELEMENTS:
+        raise ReadError(f"HTML:en har för många element ({count}; högst {MAX_HTML_ELEMENTS})")
+    reader = _Reader()
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event == "start":
+            if tag:
+                reader.handle_starttag(tag.lower(), list(element.attrib.items()))
+            if element.text and tag:
+                reader.handle_data(element.text)
+        else:
+            if tag:
+                reader.handle_endtag(tag.lower())
+            if element.tail:
+                reader.handle_data(element.tail)
     reader.end_row()
     reader.flush()
     text, hints = reader.out.build()
     return text, hints, warnings
 
 
-class _Reader(HTMLParser):
+class _Reader:
+    """Turn start tags, end tags and text, in document order, into lines and hints."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.out = TextBuilder()
         self.chunks: list[str] = []
         self.bold_chars = 0
@@ -63,7 +97,7 @@ class _Reader(HTMLParser):
         self.row: list[str] | None = None
         self.cell: list[str] | None = None
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str]]) -> None:
         if tag in _VOID:
             if tag == "br" and not self.skip:
                 self.flush()
@@ -190,7 +224,7 @@ class _Reader(HTMLParser):
         self.bold_chars = self.plain_chars = 0
 
 
-def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
+def _hidden(attrs: list[tuple[str, str]]) -> bool:
     for name, value in attrs:
         if name == "hidden" or (name == "aria-hidden" and value == "true"):
             return True

@@ -282,9 +282,21 @@ def test_it_refuses_deeply_nested_xml(tmp_path: Path) -> None:
     assert_refused(docx_with_document_xml(tmp_path / "djup.docx", document), "XML")
 
 
-def test_it_reads_deeply_nested_html(tmp_path: Path) -> None:
+def test_it_reads_deeply_nested_html_with_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "djup.html"
     path.write_text("<html><body>" + "<div>" * 100_000 + MINUTES + "</div>" * 100_000)
+    assert_parsed(path, warning="för djupt nästlad")
+
+
+def test_it_refuses_html_with_too_many_elements(tmp_path: Path) -> None:
+    path = tmp_path / "stor.html"
+    path.write_text("<html><body>" + "<p>Beslut</p>" * 500_000)
+    assert_refused(path, "för många element")
+
+
+def test_it_reads_html_that_is_quadratic_for_python_html_parser(tmp_path: Path) -> None:
+    path = tmp_path / "kommentarer.html"
+    path.write_text(f"<html><body><p>{MINUTES}</p>" + "<!--" * 1_000_000)
     assert_parsed(path)
 
 
