@@ -99,13 +99,16 @@ def test_it_does_not_read_dates_or_numbers_as_times(text: str) -> None:
     assert find_time_ranges(text) == []
 
 
+def _cpu_seconds(text: str) -> float:
+    started = time.process_time()
+    find_dates(text)
+    find_time_ranges(text)
+    return time.process_time() - started
+
+
 def test_it_scans_a_long_line_in_linear_time() -> None:
     line = "den 5 maj 2020 kl 9-12 text 12/3 utan radbrytning 12.30-15.00 " * 2_000
-    started = time.perf_counter()
-    find_dates(line)
-    find_time_ranges(line)
-    small = time.perf_counter() - started
-    started = time.perf_counter()
-    find_dates(line * 10)
-    find_time_ranges(line * 10)
-    assert time.perf_counter() - started < 15 * small + 0.5
+    # CPU time, best of three: other processes on the machine must not fail this.
+    small = min(_cpu_seconds(line) for _ in range(3))
+    large = min(_cpu_seconds(line * 10) for _ in range(2))
+    assert large < 15 * small + 0.5
