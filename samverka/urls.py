@@ -16,5 +16,6 @@ urlpatterns = [
     path("moten/", include("samverka.meetings.urls")),
     path("uppdrag/", include("samverka.assignments.urls")),
     path("import/", include("samverka.imports.urls")),
+    path("sok/", include("samverka.search.urls")),
     path("", include("samverka.invitations.urls")),
 ]

@@ -58,6 +58,10 @@ class Results:
     def has_previous(self) -> bool:
         return self.page > 1
 
+    @property
+    def first_number(self) -> int:
+        return (self.page - 1) * self.page_size + 1
+
 
 HIT_COLUMNS = (
     "id",
