@@ -56,6 +56,7 @@ def parse_body(source: SourceText, header: Header) -> Body:
     pages = page_starts(text)
     marked = [h.span for h in source.hints if h.kind in ("heading", "bold")]
     headings_seen = {h.span[0] for h in source.hints if h.kind == "heading"}
+    headings_seen.update(m.start() for m in _MARKED_HEADING.finditer(text))
     start, consumed = _clip_consumed(
         min(header.body_start, len(text)), header.consumed, pages | headings_seen
     )
@@ -109,6 +110,10 @@ def _numbering_gaps(headings: list[Heading]) -> list[str]:
         for a, b in pairwise(numbers)
         if b > a + 1
     ]
+
+
+# Lines no attendance list or signature contains: "## 1. Lokaler", "**Budget**", "§ 4 …".
+_MARKED_HEADING = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+\S|\*\*\S|§[ \t]*\d)", re.MULTILINE)
 
 
 def _clip_consumed(

@@ -112,6 +112,7 @@ _POINT_AT_START = re.compile(
 )
 _NUMBERED_AT_START = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(?=[\"”'(]?[A-ZÅÄÖÉ])")
 _BOLD_LINE = re.compile(r"^\s*(?:[-*•]\s+)?\*\*(.+?)\*\*\s*$")
+_HASH_LINE = re.compile(r"^\s*#{1,6}\s+(.+?)[\s#]*$")
 _ITALIC_LINE = re.compile(r"^\s*\*([^*]+)\*\s*$")
 _BULLET = re.compile(r"^[-*•·▪o]\s+")
 _TRAILING_RAISER = re.compile(
@@ -638,7 +639,7 @@ def _markup_headings(lines: list[Line], people: People) -> list[Heading]:
         if italic:
             group = _raiser_from_marker(italic[1], people)
             continue
-        m = _BOLD_LINE.match(line.text)
+        m = _BOLD_LINE.match(line.text) or _HASH_LINE.match(line.text)
         if m or (line.hinted and _looks_like_plain_heading(line.text, people, hinted=True)):
             written = m[1] if m else line.text
             numbered = _NUMBERED_AT_START.match(written) or _SECTION_AT_START.match(written)

@@ -307,3 +307,12 @@ def test_it_reads_att_clauses_under_a_lead_in_line() -> None:
         "att godkänna budgeten för 2023",
         "att uppdra åt förvaltningen att följa upp utfallet",
     ]
+
+
+def test_it_reads_an_item_the_header_span_ran_into() -> None:
+    text = "Närvarande: Karin Berg, Bjuv\n## 1. Lokaler\nGreta kontaktar hyresvärden.\n"
+    source = SourceText(name="t.txt", sha256="", media_type="text/plain", text=text)
+    header = Header(participants=PEOPLE, consumed=[(0, 42)], body_start=42)
+    body = parse_body(source, header)
+    assert [(i.number, i.title) for i in body.items] == [("1", "Lokaler")]
+    assert body.items[0].assignments[0].assignee == "Greta Holm"
