@@ -231,6 +231,7 @@ def parse_header(source: SourceText) -> Header:
     header.minute_taker = _minute_taker(text, header)
     _drop_network_as_organisation(header)
     header.body_start = max((e for _, e in consumed), default=_title_end(text))
+    _invited(text, header)
     return header
 
 
@@ -1000,7 +1001,8 @@ def _signatures(text: str, head_end: int, header: Header) -> None:
     anslag = re.search(r"ANSLAG|Anslag|Protokollet är justerat", text[m.end() : end])
     if anslag:
         end = m.end() + anslag.start()
-    roles = [(r.start(), r["role"]) for r in _SIGNATURE_ROLE.finditer(text, m.end(), end)]
+    role_matches = list(_SIGNATURE_ROLE.finditer(text, m.end(), end))
+    roles = [(r.start(), r["role"]) for r in role_matches]
     names: list[tuple[int, int, Participant]] = []
     for run in _runs(text, m.end(), end):
         for words, _ in _split_run(text, run):
@@ -1008,7 +1010,10 @@ def _signatures(text: str, head_end: int, header: Header) -> None:
             p = _find_person(text[s:e], header.participants)
             if p is not None:
                 names.append((s, e, p))
-    header.consumed.append((m.start(), end))
+    # The block ends at its last role label or signed name, not 400 characters on:
+    # an agenda item may follow on the same page.
+    last = max([m.end(), *(r.end() for r in role_matches), *(e for _, e, _ in names)])
+    header.consumed.append((m.start(), last))
     pairs: list[tuple[str, Participant]] = []
     for _, e, p in names:
         # "Pär-Olof Stål, ordförande": the role written after the signature.
@@ -1029,6 +1034,22 @@ def _signatures(text: str, head_end: int, header: Header) -> None:
             p.role = "sekreterare"
         elif role == "Ordförande" and p.role is None:
             p.role = "ordförande"
+
+
+_INVITED = re.compile(
+    r"\b(?P<name>[" + _UC + r"][" + _LC + r"]+(?:[ \t][" + _UC + r"][" + _LC + r"]+)?)[ \t]+"
+    r"(?:har|är|var|hade)[ \t]+(?:blivit[ \t]+)?inbjud[" + _LC + r"]*"
+)
+
+
+def _invited(text: str, header: Header) -> None:
+    """Make "Agneta har blivit inbjuden att prata om …" a guest: she came at the network's call."""
+    for m in _INVITED.finditer(
+        text, header.body_start, min(len(text), header.body_start + 200_000)
+    ):
+        p = _find_person(m["name"], header.participants)
+        if p is not None and p.status == "present" and p.role is None:
+            p.status = "guest"
 
 
 _ROLE_LINE = re.compile(
