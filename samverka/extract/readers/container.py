@@ -18,6 +18,7 @@ from lxml import etree
 
 from samverka.extract.readers.errors import ReadError
 from samverka.extract.readers.limits import (
+    MAX_XML_ELEMENTS,
     MAX_XML_PART_BYTES,
     MAX_ZIP_ENTRIES,
     MAX_ZIP_RATIO,
@@ -99,6 +100,10 @@ def parse_xml(data: bytes, name: str) -> etree._Element:
         remove_pis=True,
     )
     try:
-        return etree.fromstring(data, parser)
+        root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError:
         raise ReadError(f"skadad XML i {name}") from None
+    count = int(root.xpath("count(//*)"))
+    if count > MAX_XML_ELEMENTS:
+        raise ReadError(f"{name} har för många element ({count}; högst {MAX_XML_ELEMENTS})")
+    return root

@@ -12,8 +12,11 @@ MAX_ZIP_ENTRIES = 2_000
 MAX_ZIP_TOTAL_BYTES = 256 * 1024 * 1024
 """Declared uncompressed size of all members of a .docx/.odt together."""
 
-MAX_XML_PART_BYTES = 32 * 1024 * 1024
+MAX_XML_PART_BYTES = 16 * 1024 * 1024
 """Declared uncompressed size of one XML part the reader decompresses and parses."""
+
+MAX_XML_ELEMENTS = 200_000
+"""Elements in one XML part; a 100-page Word document has a few tens of thousands."""
 
 MAX_ZIP_RATIO = 200
 """Refuse a member that inflates more than this (Word's XML inflates 5-30×)."""

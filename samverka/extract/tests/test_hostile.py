@@ -282,6 +282,12 @@ def test_it_refuses_deeply_nested_xml(tmp_path: Path) -> None:
     assert_refused(docx_with_document_xml(tmp_path / "djup.docx", document), "XML")
 
 
+def test_it_refuses_a_docx_with_too_many_elements(tmp_path: Path) -> None:
+    paragraphs = "".join(f'<w:p w:rsidR="{n:08X}"/>' for n in range(250_000))
+    document = f'<w:document xmlns:w="{W}"><w:body>{paragraphs}</w:body></w:document>'.encode()
+    assert_refused(docx_with_document_xml(tmp_path / "många.docx", document), "för många element")
+
+
 def test_it_reads_deeply_nested_html_with_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "djup.html"
     path.write_text("<html><body>" + "<div>" * 100_000 + MINUTES + "</div>" * 100_000)
