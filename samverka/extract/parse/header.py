@@ -993,6 +993,28 @@ def _find_person(name: str, participants: list[Participant]) -> Participant | No
     return prefixed[0] if len(prefixed) == 1 else None
 
 
+def _signature_end(text: str, start: int, limit: int) -> int:
+    """Return where a signature block ends: at its first line that is neither a label nor a name."""
+    nl = text.find("\n", start, limit)
+    if nl < 0:
+        return limit
+    pos = nl + 1
+    while pos < limit:
+        nl = text.find("\n", pos, limit)
+        line_end = nl if nl >= 0 else limit
+        line = text[pos:line_end]
+        head = line[:40]
+        signed = (
+            not re.search(r"[^\W\d_]", line)
+            or _SIGNATURE_ROLE.search(head)
+            or (_MAYBE_NAME.search(head) and _runs(text, pos, min(line_end, pos + 40)))
+        )
+        if not signed:
+            return pos
+        pos = line_end + 1
+    return limit
+
+
 def _signatures(text: str, head_end: int, header: Header) -> None:
     m = _SIGNATURE_START.search(text, 0, head_end)
     if not m or not header.participants:
@@ -1001,6 +1023,7 @@ def _signatures(text: str, head_end: int, header: Header) -> None:
     anslag = re.search(r"ANSLAG|Anslag|Protokollet är justerat", text[m.end() : end])
     if anslag:
         end = m.end() + anslag.start()
+    end = _signature_end(text, m.end(), end)
     role_matches = list(_SIGNATURE_ROLE.finditer(text, m.end(), end))
     roles = [(r.start(), r["role"]) for r in role_matches]
     names: list[tuple[int, int, Participant]] = []
