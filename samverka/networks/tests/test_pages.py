@@ -92,3 +92,20 @@ def test_it_needs_as_many_queries_on_the_start_page_for_ten_meetings_as_for_one(
         other = testing.make_network(f"Nätverk {days}", f"n{days}")
         testing.make_member(other, alice.person)
     assert queries_for(client, "/") == few
+
+
+def test_it_shows_the_secretariat_every_network(
+    client: Client, site_admin: User, a_objects: dict[str, Any], b_objects: dict[str, Any]
+) -> None:
+    client.force_login(site_admin)
+    html = client.get("/").content.decode()
+    assert "Nätverk A" in html and "Nätverk B" in html
+    assert client.get(b_objects["Network"].get_absolute_url()).status_code == 200
+    assert client.get(b_objects["Meeting"].get_absolute_url()).status_code == 200
+    assert 'href="/admin/"' in html
+
+
+def test_it_sends_anonymous_visitors_from_the_start_page_to_login(client: Client, db: None) -> None:
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/konto/login/")
