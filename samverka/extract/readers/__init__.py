@@ -50,8 +50,11 @@ _MARKDOWN_SUFFIXES = {".md", ".markdown"}
 
 def read_file(path: Path) -> SourceText:
     """Read one file from disk; refuse anything but a regular file under the size cap."""
+    # Non-blocking, so that opening a named pipe returns at once instead of
+    # waiting for a writer; it changes nothing for a regular file.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        with open(path, "rb") as handle:
+        with os.fdopen(os.open(path, flags), "rb") as handle:
             status = os.fstat(handle.fileno())
             if not stat.S_ISREG(status.st_mode):
                 raise ReadError("inte en vanlig fil")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import random
 import struct
 import subprocess
@@ -355,6 +356,13 @@ def test_it_refuses_a_zip_that_is_not_a_document(tmp_path: Path) -> None:
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("readme.txt", "hej")
     assert_refused(path, "varken är .docx eller .odt")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_it_refuses_a_named_pipe_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    path = tmp_path / "rör.txt"
+    os.mkfifo(path)
+    assert_refused(path, "inte en vanlig fil")
 
 
 def test_it_refuses_a_directory(tmp_path: Path) -> None:
