@@ -19,10 +19,22 @@ def save_as_import(obj: models.Model, *, by: User | None) -> None:
     obj.save()
 
 
+_history_models: dict[type[models.Model], Any] = {}
+
+
+def _history_model(model: type[models.Model]) -> Any:
+    # simple-history builds a new manager class on every `.history` access.
+    if model not in _history_models:
+        manager = getattr(model, "history", None)
+        _history_models[model] = manager.model if manager is not None else None
+    return _history_models[model]
+
+
 def edited_since_import(obj: models.Model) -> bool:
     """Return whether anyone but the importer has changed `obj`."""
-    history: Any = getattr(obj, "history", None)
+    history = _history_model(type(obj))
     if history is None:
         return False
     # exclude() keeps rows whose reason is NULL, as an edit without a reason is one.
-    return bool(history.exclude(history_change_reason=IMPORT_REASON).exists())
+    rows = history._default_manager.filter(**{obj._meta.pk.attname: obj.pk})
+    return bool(rows.exclude(history_change_reason=IMPORT_REASON).exists())

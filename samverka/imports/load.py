@@ -26,7 +26,6 @@ from samverka.assignments.models import Assignment
 from samverka.documents.models import SourceDocument
 from samverka.extract import model as extracted
 from samverka.imports.history import edited_since_import, save_as_import
-from samverka.imports.memberships import memberships_sync
 from samverka.imports.models import ImportedRecord, ReviewEntry
 from samverka.imports.names import (
     Likeness,
@@ -164,6 +163,9 @@ class DocumentLoader:
         self.participants: dict[int, Attendance] = {}  # person id → attendance here
         self.touched_people: set[int] = set()
         self.pause = pause or PauseHook()
+        self.records: list[ImportedRecord] = []
+        self.entries: list[ReviewEntry] = []
+        self._people: dict[int, Person] = {}
         self._content_types: dict[type[models.Model], ContentType] = {}
 
     # --- bookkeeping ----------------------------------------------------------
@@ -182,21 +184,28 @@ class DocumentLoader:
             obj.source_document = self.source  # type: ignore[attr-defined]
             obj.source_start, obj.source_end = span  # type: ignore[attr-defined]
         save_as_import(obj, by=self.by)
-        ImportedRecord.objects.create(
-            network=self.network,
-            source_document=self.source,
-            content_type=self.content_type(type(obj)),
-            object_id=obj.pk,
-            action=action,
-            name_seen=name_seen[:200],
-            source_start=span[0] if span else None,
-            source_end=span[1] if span else None,
+        self.records.append(
+            ImportedRecord(
+                network=self.network,
+                source_document=self.source,
+                content_type=self.content_type(type(obj)),
+                object_id=obj.pk,
+                action=action,
+                name_seen=name_seen[:200],
+                source_start=span[0] if span else None,
+                source_end=span[1] if span else None,
+            )
         )
         if action == ImportedRecord.Action.CREATED:
             self.counts.created += 1
         else:
             self.counts.updated += 1
         self.pause.tick()
+
+    def person(self, pk: int) -> Person:
+        if pk not in self._people:
+            self._people[pk] = Person.objects.get(pk=pk)
+        return self._people[pk]
 
     def content_type(self, model: type[models.Model]) -> ContentType:
         if model not in self._content_types:
@@ -213,17 +222,19 @@ class DocumentLoader:
         other_person: Person | None = None,
         record: models.Model | None = None,
     ) -> None:
-        ReviewEntry.objects.create(
-            network=self.network,
-            source_document=self.source,
-            source_start=span[0] if span else None,
-            source_end=span[1] if span else None,
-            kind=kind,
-            message=message,
-            person=person,
-            other_person=other_person,
-            content_type=self.content_type(type(record)) if record is not None else None,
-            object_id=record.pk if record is not None else None,
+        self.entries.append(
+            ReviewEntry(
+                network=self.network,
+                source_document=self.source,
+                source_start=span[0] if span else None,
+                source_end=span[1] if span else None,
+                kind=kind,
+                message=message,
+                person=person,
+                other_person=other_person,
+                content_type=self.content_type(type(record)) if record is not None else None,
+                object_id=record.pk if record is not None else None,
+            )
         )
         self.counts.review += 1
         self.pause.tick()
@@ -242,7 +253,9 @@ class DocumentLoader:
         if self.meeting is not None:
             self.link_carried_over()
             self.load_representations()
-        memberships_sync(network=self.network, by=self.by)
+        # Written together at the end: nothing in one document reads them back.
+        ImportedRecord.objects.bulk_create(self.records)
+        ReviewEntry.objects.bulk_create(self.entries)
         return self.counts
 
     def load_warnings(self) -> None:
@@ -351,7 +364,7 @@ class DocumentLoader:
         name = " ".join(participant.name.split())
         match = self.people.match_participant(name, organisation_id, exclude=set(self.participants))
         if match.person_id is not None:
-            person = Person.objects.get(pk=match.person_id)
+            person = self.person(match.person_id)
             self.note_name(person, name, organisation_id, participant.span)
             if match.ambiguous:
                 self.review(
@@ -363,7 +376,7 @@ class DocumentLoader:
             return person
         person = self.person_create(name, organisation_id, participant.span)
         if match.maybe_same_as is not None:
-            other = Person.objects.get(pk=match.maybe_same_as)
+            other = self.person(match.maybe_same_as)
             self.review(
                 ReviewEntry.Kind.MERGE_SUGGESTION,
                 f"{name} ({self.organisation_name(organisation_id)}) heter som {other.name} "
@@ -435,7 +448,7 @@ class DocumentLoader:
             return None
         exact = [pk for pk, like in self.people.candidates(name) if like is Likeness.SAME]
         if len(exact) == 1:
-            return Person.objects.get(pk=exact[0])
+            return self.person(exact[0])
         return None
 
     def attendance_candidates(self, name: str) -> list[Attendance]:

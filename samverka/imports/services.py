@@ -26,6 +26,7 @@ from samverka.extract import Minutes, ReadError, parse, read_bytes
 from samverka.extract.readers import MAX_INPUT_BYTES
 from samverka.imports.history import edited_since_import
 from samverka.imports.load import DocumentLoader, PauseHook
+from samverka.imports.memberships import memberships_sync
 from samverka.imports.models import (
     ImportedRecord,
     ImportedSource,
@@ -168,6 +169,12 @@ def minutes_import(
         result.documents.append(document)
         if progress is not None:
             progress(document)
+    if not dry_run:
+        # Memberships follow from all of the network's minutes at once; recomputing
+        # them once per run (a no-op when nothing changed) keeps each document's
+        # transaction small, and a run after a killed one brings them up to date.
+        with transaction.atomic():
+            memberships_sync(network=network, by=by)
     if importer.run is not None:
         importer.run.finished_at = timezone.now()
         importer.run.summary = result.to_dict()
