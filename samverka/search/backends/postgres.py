@@ -55,9 +55,12 @@ class PostgresBackend:
 def _where(scope: Scope, filters: Filters) -> tuple[str, list[Any]]:
     conditions: list[str] = ["TRUE"]
     params: list[Any] = []
-    if not scope.everything:
+    if not scope.everything and scope.meetings:
         conditions.append("(e.network_pk = ANY(%s) OR e.meeting_pk = ANY(%s))")
         params += [list(scope.networks), list(scope.meetings)]
+    elif not scope.everything:
+        conditions.append("e.network_pk = ANY(%s)")
+        params.append(list(scope.networks))
     if filters.kinds:
         conditions.append("e.kind = ANY(%s)")
         params.append(list(filters.kinds))
