@@ -703,22 +703,29 @@ def _looks_like_plain_heading(text: str, people: People, hinted: bool = False) -
     return people.resolve(text) is None
 
 
-_PARTY = re.compile(r"\([A-ZÅÄÖ]{1,3}\)")
+# "Celind (C)": the rest of a name and a party letter on a line of their own.
+_PARTY = re.compile(r"^(?:[A-ZÅÄÖ][\w-]*\s+){0,2}\([A-ZÅÄÖ]{1,3}\)\s*X?$")
 
 
-def _in_list(lines: list[Line], i: int, people: People) -> bool:
-    """Return whether line i is one of four or more short lines in a row (a list, a table)."""
+# Headings with no text between them come two or three in a row ("Övrig
+# omvärldsbevakning", "Övrigt"); six short lines in a row are a list or a table.
+LIST_RUN = 6
+
+
+def _in_list(lines: list[Line], i: int) -> bool:
+    """Return whether line i is one of LIST_RUN or more short lines in a row."""
     run = 1
     for step in (-1, 1):
         j = i + step
-        while 0 <= j < len(lines) and run < 4 and _looks_short(lines[j].text, people):
+        while 0 <= j < len(lines) and run < LIST_RUN and _looks_short(lines[j].text):
             run += 1
             j += step
-    return run >= 4
+    return run >= LIST_RUN
 
 
-def _looks_short(text: str, people: People) -> bool:
-    return len(text) <= 80 and not re.search(r"[.!?]$", text.rstrip())
+def _looks_short(text: str) -> bool:
+    # A line ending in a colon introduces what follows; it does not belong to a list.
+    return len(text) <= 80 and text.rstrip()[-1:] not in ".!?:"
 
 
 def _plain_headings(lines: list[Line], people: People) -> list[Heading]:
@@ -738,6 +745,8 @@ def _plain_headings(lines: list[Line], people: People) -> list[Heading]:
             continue
         if _NUMBERED_AT_START.match(line.text) or _BULLET.match(line.text):
             continue
+        if _in_list(lines, i) or _PARTY.match(lines[i + 1].text):
+            continue  # a list, or a name split over two lines of an attendance table
         title = _clean_title(line.text)
         found.append(
             Heading(

@@ -316,3 +316,12 @@ def test_it_reads_an_item_the_header_span_ran_into() -> None:
     body = parse_body(source, header)
     assert [(i.number, i.title) for i in body.items] == [("1", "Lokaler")]
     assert body.items[0].assignments[0].assignee == "Greta Holm"
+
+
+def test_it_takes_no_items_from_an_attendance_table() -> None:
+    text = (
+        "Ersättare\nNärvaro\nAnders Ek (C)X\nBritt\nSjö (M)\nCarl Lind (S)X\n"
+        "Dora Ask (V)\nErik Al (L)X\nFrida Ström (KD)\nÖvriga närvarande\n"
+        "Gun Berg, förvaltningschef\nHans Lid, ekonom\n"
+    )
+    assert _parse(text, date=None).items == []
