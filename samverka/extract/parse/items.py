@@ -19,7 +19,7 @@ win whenever there are at least two of them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from samverka.extract.model import Span
 from samverka.extract.orgs import resolve_organisation
@@ -51,7 +51,6 @@ class Heading:
     raised_by: str | None = None
     # True when raised_by is already a name to report, not a mention to resolve.
     raised_by_final: bool = False
-    notes: list[str] = field(default_factory=list)
 
 
 # Lines that label a part of the document, not an item.
@@ -81,29 +80,8 @@ CLOSING_POINTS = re.compile(
 )
 DECISION_LINE = re.compile(r"^(?:läggs |lades )?till handlingarna\.?$", re.IGNORECASE)
 # A wrapped line does not end on a word that needs a continuation.
-DANGLING = frozenset(
-    [
-        "i",
-        "och",
-        "att",
-        "för",
-        "av",
-        "med",
-        "som",
-        "till",
-        "på",
-        "om",
-        "från",
-        "eller",
-        "men",
-        "samt",
-        "den",
-        "det",
-        "de",
-        "en",
-        "ett",
-    ]
-)
+_DANGLING = "i och att för av med som till på om från eller men samt den det de en ett"
+DANGLING = frozenset(_DANGLING.split())
 
 _SECTION_AT_START = re.compile(r"^\s*(?:§\s*(\d{1,3})|([A-ZÅÄÖ]{2,5})\s+(\d{1,3}))\b\.?\s*")
 # "Punkt 2: Budget", "Ärende 3 – Lokaler".
@@ -683,7 +661,7 @@ def _looks_like_plain_heading(text: str, people: People, hinted: bool = False) -
         return True
     if not (2 <= len(text) <= 80) or len(text.split()) > 10:
         return False
-    if not (text[0].isupper() or (text[0].isdigit() and False)):
+    if not text[0].isupper():
         return False
     if text[-1] in ".,;:?!" or "*" in text or "http" in text or "@" in text:
         return False

@@ -14,38 +14,11 @@ from dataclasses import dataclass
 from samverka.extract.model import Span
 
 # Abbreviations that end with a full stop inside a sentence ("pga. oseriösa").
-ABBREVIATIONS = frozenset(
-    [
-        "pga",
-        "ev",
-        "bl.a",
-        "t.ex",
-        "mm",
-        "m.m",
-        "inkl",
-        "resp",
-        "ang",
-        "dvs",
-        "d.v.s",
-        "kl",
-        "ca",
-        "tf",
-        "fr.o.m",
-        "t.o.m",
-        "nr",
-        "st",
-        "tel",
-        "enl",
-        "jfr",
-        "s",
-        "k",
-        "sk",
-        "fam",
-        "osv",
-        "etc",
-        "ff",
-    ]
+_ABBREVIATED = (
+    "pga ev bl.a t.ex mm m.m inkl resp ang dvs d.v.s kl ca tf fr.o.m t.o.m nr st tel enl jfr "
+    "s k sk fam osv etc ff"
 )
+ABBREVIATIONS = frozenset(_ABBREVIATED.split())
 # A line shorter than this that ends without punctuation is a heading or a
 # list line, not a wrapped half of a sentence.
 WRAP_WIDTH = 60
