@@ -82,9 +82,8 @@ _GENERIC_LABEL = re.compile(
 # Labels that end an attendee section.
 _STOP = re.compile(
     r"(?:Utses\s+(?:att\s+)?justera|Justerare\b|Justerande\b|Justeringens|Underskrifter|"
-    r"Paragrafer|ANSLAG|Anslag\b|Dagordning|Föredragningslista|Ärendelista|"
+    r"Paragrafer|ANSLAG|Anslag\b|Dagordning|Ärenden\b|Föredragningslista|Ärendelista|"
     r"Minnesanteckningar|Anteckningar|Protokoll\b|Sammanträdesdatum|Organ\b|Plats\s+och\s+tid|"
-    r"(?:Mötesordförande|Ordförande|Vice\s+ordförande|Sekreterare|Justerare)\s?:|"
     r"§\s?\d+\s+[A-ZÅÄÖ]|Dialogpunkter|Informationspunkter|Innehållsförteckning)",
 )
 _SIGNATURE_START = re.compile(r"Underskrifter|Underskrift\b")
@@ -547,6 +546,9 @@ def _section_participants(text: str, section: _Section) -> list[Participant]:
     for i, (s, e, org) in enumerate(people):
         attr_end = people[i + 1][0] if i + 1 < len(people) else section.end
         attrs = text[e:attr_end]
+        # A blank line ends what is said about a person; "Ordförande: Bo Ek"
+        # on the next line introduces the next person.
+        attrs = _TRAILING_ROLE_LABEL.sub("", _BLANK_LINE.split(attrs, maxsplit=1)[0])
         role, attr_org, has_x = _attributes(attrs)
         status = _row_status(attrs) or section.status
         span = (s, e + len(attrs.rstrip()))
@@ -557,6 +559,12 @@ def _section_participants(text: str, section: _Section) -> list[Participant]:
         # someone listed but not attending, which the text does not state.
         result = [p for p, x in zip(result, marked, strict=True) if x]
     return result
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_TRAILING_ROLE_LABEL = re.compile(
+    r"(?:Mötesordförande|Vice\s+ordförande|Ordförande|Sekreterare|Justerare)\s?:\s*$"
+)
 
 
 def _per_line(text: str, runs: list[_Run]) -> list[_Run]:
@@ -811,14 +819,14 @@ def _network(text: str, title: str | None) -> str | None:
             r"[" + _UC + r"]\w*(?:nätverk|råd|nämnd)", title
         ):
             return title
-        inside = _TITLE_NETWORK.search(title)
-        if inside:
-            # "Minnesanteckningar IFO-chefsnätverket Sjuhärad 19 september 2025"
-            return inside.group().strip()
         named = _TITLE_BODY.match(title)
         # "Protokoll från Verksamhetschefsmöte …" names a meeting, not a body.
         if named and not re.search(r"(?:möte|träff|sammanträde)\w*\b", named["body"]):
             return named["body"].strip()
+        inside = _TITLE_NETWORK.search(title)
+        if inside:
+            # "Minnesanteckningar IFO-chefsnätverket Sjuhärad 19 september 2025"
+            return inside.group().strip()
         dashed = re.match(r"\w+\s+[–—:-]\s+(?P<body>.+)$", title)
         if dashed and _BODY_NOUN.search(dashed["body"]):
             # "Minnesanteckningar – Nätverket för äldreomsorg"
@@ -951,6 +959,10 @@ def _place_before_time(text: str, area_end: int, header: Header) -> str | None:
         for d in find_dates(text, line_start, t.span[0]):
             pos = max(pos, d.span[1])
         value = text[pos : t.span[0]]
+        if not re.search(r"[^\W\d_]{3,}", _HEADER_FIELD.sub("", value).replace("kl", "")):
+            # "2023-05-04 kl 10-12, Lunds stadshus": the place after the time.
+            after_end = text.find("\n", t.span[1], t.span[1] + 200)
+            value = text[t.span[1] : after_end if after_end >= 0 else t.span[1] + 200]
         value = _HEADER_FIELD.sub("", value)
         value = re.sub(r"\b(?:kl|klockan|Tid|Datum och tid|Datum)\b\.?:?", "", value)
         value = " ".join(value.split()).strip(" ,.:;–-")

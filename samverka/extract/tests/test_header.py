@@ -267,3 +267,64 @@ def test_it_finds_a_date_and_participants_in_every_seed(path: Path) -> None:
     assert header.date is not None
     assert len(header.participants) >= 5
     assert all(p.span[1] > p.span[0] for p in header.participants)
+
+
+ROLE_LABELS = """Protokoll styrelsemöte
+2023-05-04 kl 10-12, Lunds stadshus
+
+Närvarande:
+Ordförande: Anna Berg, Lund
+Vice ordförande: Bo Ek, Sjöbo
+Ledamöter: Cia Holm, Ystad; Dan Ahl, Skurup
+Sekreterare: Eva Lind
+
+1. Mötet öppnas
+"""
+
+
+def test_it_reads_role_labels_before_names() -> None:
+    header = _header(ROLE_LABELS)
+    assert header.place == "Lunds stadshus"
+    assert _people(header) == [
+        ("Anna Berg", "Lund", "ordförande", "present"),
+        ("Bo Ek", "Sjöbo", "vice ordförande", "present"),
+        ("Cia Holm", "Ystad", None, "present"),
+        ("Dan Ahl", "Skurup", None, "present"),
+        ("Eva Lind", None, "sekreterare", "present"),
+    ]
+    assert header.minute_taker == "Eva Lind"
+
+
+TABLE = """Anteckningar från Ledningsgruppen för barn och unga
+Datum: 2023-02-15
+Tid: 13.15-16.00
+Plats: Digitalt via Zoom
+
+Deltagare
+Namn\tOrganisation\tRoll\tNärvaro
+Anna von Platen\tMalmö stad\tOrdförande\tNärvarande
+Erik Nilsson\tLunds kommun\tLedamot\tFrånvarande
+Sofia Al-Hassan\tRegion Skåne\tGäst\tNärvarande
+
+Ärenden
+1. Välkommen
+"""
+
+
+def test_it_reads_a_flattened_table_with_an_attendance_column() -> None:
+    header = _header(TABLE)
+    assert header.network == "Ledningsgruppen för barn och unga"
+    assert header.digital is True
+    assert _people(header) == [
+        ("Anna von Platen", "Malmö", "ordförande", "present"),
+        ("Erik Nilsson", "Lund", None, "absent"),
+        ("Sofia Al-Hassan", "Region Skåne", None, "guest"),
+    ]
+
+
+def test_a_participant_the_text_says_was_invited_is_a_guest() -> None:
+    text = (
+        "Närvarande: Anna Berg, Lund, Bo Ek, Sjöbo\n\n"
+        "1. Folkhälsa\nBo har blivit inbjuden att berätta om arbetet.\n"
+    )
+    assert [p.status for p in _header(text).participants] == ["present", "guest"]
