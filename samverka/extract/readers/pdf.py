@@ -30,7 +30,8 @@ _PAGE_MARK = re.compile(
     re.I,
 )
 _TRAILING_MARK = re.compile(
-    r"^(.*?\S)\s+(?:(?:sida|page)\s*)?\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|/\s*\d{1,4}|(?:av|of)\s+\d{1,4})$",
+    r"^(.*?\S)\s+(?:(?:sida|page)\s*)?(\d{1,4})\s*(?:\(\s*(\d{1,4})\s*\)|/\s*(\d{1,4})"
+    r"|(?:av|of)\s+(\d{1,4}))$",
     re.I,
 )
 _HYPHENATED = re.compile(r"(\w)[-\u00ad]$")
@@ -154,8 +155,16 @@ def _is_page_mark(line: str, number: int) -> bool:
     return bool(_PAGE_MARK.fullmatch(line)) or line == str(number)
 
 
-def _key(line: str) -> str:
-    return re.sub(r"\d+", "#", line.lower())
+def _key(line: str, number: int) -> str:
+    """Return the line with this page's number folded, so "Sida 3" matches "Sida 4"."""
+    return re.sub(rf"(?<!\d){number}(?!\d)", "#", line.lower())
+
+
+def _running_zones(page: list[str]) -> tuple[list[int], list[int]]:
+    """Return the indexes of the header and footer lines, which never overlap."""
+    filled = [i for i, line in enumerate(page) if line]
+    size = min(_ZONE, len(filled) // 2)
+    return filled[:size], filled[len(filled) - size :] if size else []
 
 
 def _strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
@@ -171,23 +180,20 @@ def _strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
                 page[i] = ""
             else:
                 match = _TRAILING_MARK.match(page[i])
-                if match:
+                # "Nästa möte 4/5" must survive: only this page's own "3/8" is a mark.
+                if match and [int(n) for n in match.groups()[1:] if n] == [number, len(pages)]:
                     page[i] = match.group(1)
     if len(pages) < 2:
         return pages
+    zones = [_running_zones(page) for page in pages]
     seen: Counter[str] = Counter()
-    for page in pages:
-        seen.update({_key(page[i]) for i in _zone(page) if page[i]})
+    for number, (page, (header, footer)) in enumerate(zip(pages, zones, strict=True), start=1):
+        seen.update({_key(page[i], number) for i in header + footer})
     threshold = max(2, math.ceil(0.5 * len(pages)))
     running = {key for key, count in seen.items() if count >= threshold}
-    for number, page in enumerate(pages):
-        filled = [i for i, line in enumerate(page) if line]
-        for position, i in enumerate(filled):
-            in_header = position < _ZONE
-            in_footer = position >= len(filled) - _ZONE
-            if (in_header or in_footer) and _key(page[i]) in running:
-                if number == 0 and in_header and not in_footer:
-                    continue
+    for number, (page, (header, footer)) in enumerate(zip(pages, zones, strict=True), start=1):
+        for i in footer if number == 1 else header + footer:
+            if _key(page[i], number) in running:
                 page[i] = ""
     return [_trim_blank(page) for page in pages]
 

@@ -79,6 +79,18 @@ def test_it_drops_page_marks_in_any_common_form(mark: str) -> None:
     assert not any(line.strip("-/ ").isdigit() for line in text.splitlines())
 
 
+def test_it_strips_a_page_mark_that_ends_a_header_line_but_keeps_dates() -> None:
+    pdf = fpdf.FPDF()
+    pdf.set_font("helvetica", size=12)
+    for page in (1, 2):
+        pdf.add_page()
+        pdf.cell(0, 10, f"Socialchefsnätverket   Sida {page} av 2", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 10, f"Punkt {page}", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 10, f"Nästa möte {page + 3}/5", new_x="LMARGIN", new_y="NEXT")
+    text = read_bytes(bytes(pdf.output()), "protokoll.pdf").text
+    assert text == "Socialchefsnätverket\nPunkt 1\nNästa möte 4/5\nPunkt 2\nNästa möte 5/5\n"
+
+
 def test_it_warns_when_a_pdf_has_no_text_layer() -> None:
     pdf = fpdf.FPDF()
     pdf.add_page()
