@@ -185,8 +185,8 @@ def desired_memberships(network: Network) -> dict[Key, Period]:
         else:
             desired[key] = Period(term.start, end)
         # Whoever held the role without an election hands it over the day before.
-        for (person_id, role, _), other in desired.items():
-            handed_over = role == str(term.role) and person_id != term.person_id
+        for (person_id, role_held, _), other in desired.items():
+            handed_over = role_held == str(term.role) and person_id != term.person_id
             if handed_over and other.end is None and other.start <= term.start:
                 other.end = max(other.start, term.start - datetime.timedelta(days=1))
     return desired

@@ -17,6 +17,7 @@ from typing import Any
 from django.apps import apps
 from django.core.files.base import ContentFile
 from django.db import models, transaction
+from django.db.models import ForeignObjectRel
 from django.utils import timezone
 
 from samverka.accounts.models import User
@@ -391,13 +392,12 @@ def _conflict(
 
 def _person_references() -> list[tuple[type[models.Model], str]]:
     """Every (model, foreign key) pointing to Person, history tables excluded."""
-    references = []
-    relations = [
-        f for f in Person._meta.get_fields(include_hidden=True) if f.auto_created and f.is_relation
-    ]
-    for relation in relations:
+    references: list[tuple[type[models.Model], str]] = []
+    for relation in Person._meta.get_fields(include_hidden=True):
+        if not isinstance(relation, ForeignObjectRel):
+            continue
         model = relation.related_model
-        if not isinstance(model, type) or model._meta.app_label == "simple_history":
+        if not isinstance(model, type) or not issubclass(model, models.Model):
             continue
         if model.__name__.startswith("Historical") or model is PersonName:
             continue
