@@ -78,7 +78,7 @@ def parse_body(source: SourceText, header: Header) -> Body:
             bisect_left(starts, heading.content_start) : bisect_left(starts, item_end)
         ]
         content = sentences(text, heading.content_start, item_end)
-        reports = find_status_reports(text, item_lines, item_end)
+        reports = find_status_reports(text, item_lines, item_end, heading.title)
         body.status_reports.extend(reports)
         item = Item(
             title=heading.title,

@@ -2,7 +2,8 @@
 
 A status report is a line that opens with an organisation's name and a dash
 or colon. One such line alone is a remark; a round is at least three of them
-in one item, so a single "Bjuv: …" never counts.
+in one item, or two under a title that announces a round ("Återkoppling från
+deltagarna kring nuläget", "Laget runt"), so a single "Bjuv: …" never counts.
 """
 
 from __future__ import annotations
@@ -14,11 +15,18 @@ from samverka.extract.orgs import resolve_organisation
 from samverka.extract.parse.items import Line
 
 MIN_ROUND = 3
+_ROUND_TITLE = re.compile(
+    r"nuläge|läget|lägesrapport|laget runt|runda|rundan|från deltagarna|från kommunerna"
+    r"|aktuellt från|rapporter från",
+    re.IGNORECASE,
+)
 
 _LEAD = re.compile(r"^([A-ZÅÄÖ][\wåäöé]+(?:\s+[A-ZÅÄÖ][\wåäöé]+)?)\s*[-–:]\s*(?=\S)")
 
 
-def find_status_reports(text: str, lines: list[Line], end: int) -> list[StatusReport]:
+def find_status_reports(
+    text: str, lines: list[Line], end: int, title: str = ""
+) -> list[StatusReport]:
     """Return the reports of the round among `lines` (one item's lines), or none."""
     starts: list[tuple[Line, str, int]] = []
     for line in lines:
@@ -29,7 +37,8 @@ def find_status_reports(text: str, lines: list[Line], end: int) -> list[StatusRe
         if org is None:
             continue
         starts.append((line, org, line.start + m.end()))
-    if len({org for _, org, _ in starts}) < MIN_ROUND:
+    needed = 2 if _ROUND_TITLE.search(title) else MIN_ROUND
+    if len({org for _, org, _ in starts}) < needed:
         return []
     reports: list[StatusReport] = []
     for k, (line, org, body) in enumerate(starts):

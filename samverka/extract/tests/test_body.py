@@ -325,3 +325,8 @@ def test_it_takes_no_items_from_an_attendance_table() -> None:
         "Gun Berg, förvaltningschef\nHans Lid, ekonom\n"
     )
     assert _parse(text, date=None).items == []
+
+
+def test_it_reads_a_round_of_two_under_a_title_that_announces_it() -> None:
+    text = "Läget i kommunerna\nBjuv: lugnt.\nKlippan: fler placeringar.\n"
+    assert [r.organisation for r in _parse(text).status_reports] == ["Bjuv", "Klippan"]
