@@ -14,8 +14,15 @@ import stat
 from pathlib import Path
 
 from samverka.extract.model import Hint, SourceText
+from samverka.extract.readers.container import open_zip
+from samverka.extract.readers.docx import main_part_name, read_docx
 from samverka.extract.readers.errors import ReadError
+from samverka.extract.readers.html import looks_like_html, read_html
 from samverka.extract.readers.limits import MAX_INPUT_BYTES, MAX_TEXT_CHARS
+from samverka.extract.readers.odt import is_odt, read_odt
+from samverka.extract.readers.pdf import read_pdf
+from samverka.extract.readers.plain import read_text
+from samverka.extract.readers.textutil import check_length, decode
 
 __all__ = ["MAX_INPUT_BYTES", "MAX_TEXT_CHARS", "ReadError", "read_bytes", "read_file"]
 
@@ -76,8 +83,7 @@ def read_bytes(data: bytes, name: str) -> SourceText:
         media_type, text, hints, warnings = _read(data, name)
     except RecursionError:
         raise ReadError("dokumentet är för djupt nästlat") from None
-    if len(text) > MAX_TEXT_CHARS:
-        raise ReadError(f"texten är för lång ({len(text)} tecken; högst {MAX_TEXT_CHARS})")
+    check_length(text)
     if not text.strip() and not warnings:
         warnings.append("dokumentet innehåller ingen text")
     return SourceText(
@@ -96,19 +102,13 @@ def _too_big() -> str:
 
 def _read(data: bytes, name: str) -> tuple[str, str, list[Hint], list[str]]:
     if b"%PDF-" in data[:1024]:
-        from samverka.extract.readers.pdf import read_pdf
-
         return PDF, *read_pdf(data)
     if data.startswith(_ZIP):
         return _read_zip(data)
     for magic, label in _BINARY_MAGIC:
         if data.startswith(magic):
             raise ReadError(f"okänt filformat ({label})")
-    from samverka.extract.readers.html import looks_like_html, read_html
-    from samverka.extract.readers.plain import read_text
-    from samverka.extract.readers.textutil import decode
-
-    text, _encoding, warnings = decode(data)
+    text, _, warnings = decode(data)
     if looks_like_html(text):
         html_text, hints, html_warnings = read_html(text)
         return HTML, html_text, hints, warnings + html_warnings
@@ -118,10 +118,6 @@ def _read(data: bytes, name: str) -> tuple[str, str, list[Hint], list[str]]:
 
 
 def _read_zip(data: bytes) -> tuple[str, str, list[Hint], list[str]]:
-    from samverka.extract.readers.container import open_zip
-    from samverka.extract.readers.docx import main_part_name, read_docx
-    from samverka.extract.readers.odt import is_odt, read_odt
-
     archive = open_zip(data)
     main = main_part_name(archive)
     if main is not None:

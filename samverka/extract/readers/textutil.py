@@ -83,16 +83,12 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
         (codecs.BOM_UTF16_BE, "utf-16-be"),
     ):
         if data.startswith(bom):
-            body = data[len(bom) :]
-            text = body.decode(encoding, errors="replace")
-            warnings = []
-            if "\ufffd" in text and "\ufffd" not in body.decode(encoding, errors="ignore"):
-                warnings.append(f"ogiltiga tecken i {encoding.upper()}-texten ersattes med �")
-            return _check_binary_text(text, warnings), encoding, warnings
+            text, warnings = _decode_or_replace(data[len(bom) :], encoding)
+            return _check_binary_text(text), encoding, warnings
     utf16 = _utf16_without_bom(data)
     if utf16:
-        text = data.decode(utf16, errors="replace")
-        return _check_binary_text(text, []), utf16, []
+        text, warnings = _decode_or_replace(data, utf16)
+        return _check_binary_text(text), utf16, warnings
     _check_binary_bytes(data)
     try:
         return _fix_mojibake(data.decode("utf-8")), "utf-8", []
@@ -109,6 +105,14 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
     if encoding == "cp1252" or scores[encoding] <= 3 * scores["cp1252"]:
         return _cp1252(data), "cp1252", []
     return data.decode(encoding), encoding, []
+
+
+def _decode_or_replace(data: bytes, encoding: str) -> tuple[str, list[str]]:
+    try:
+        return data.decode(encoding), []
+    except UnicodeDecodeError:
+        warning = f"ogiltiga byte i {encoding.upper()}-texten ersattes med �"
+        return data.decode(encoding, errors="replace"), [warning]
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -129,7 +133,7 @@ def _check_binary_bytes(data: bytes) -> None:
         raise ReadError("okänt filformat (binärfil, inte text)")
 
 
-def _check_binary_text(text: str, warnings: list[str]) -> str:
+def _check_binary_text(text: str) -> str:
     head = text[:65536]
     controls = sum(1 for c in head if c < " " and c not in "\t\n\r\f\x1b")
     if controls > max(8, len(head) // 100):
