@@ -305,6 +305,10 @@ def _next_line(text: str, pos: int, limit: int) -> tuple[int, int]:
 _MAYBE_NAME = re.compile(r"[" + _UC + r"][" + _LC + r"]+[ -]+[" + _UC + r"]")
 
 
+# "1. Budget", "2) Val", "§ 3 …": an agenda item begins.
+_ITEM_START = re.compile(r"\s*(?:\d{1,2}[.)]\s|§\s?\d)")
+
+
 def _section_end(text: str, start: int, limit: int) -> int:
     """Return where the attendee list that starts at `start` ends."""
     pos = start
@@ -323,7 +327,7 @@ def _section_end(text: str, start: int, limit: int) -> int:
         line = text[pos:line_end]
         if _MAYBE_NAME.search(line) and _runs(text, pos, line_end):
             seen_name = True
-        elif seen_name and _is_prose(line):
+        elif seen_name and (_is_prose(line) or _ITEM_START.match(line)):
             return _trim_end(text, start, pos)
         pos = line_end + 1
     return _trim_end(text, start, min(pos, limit))
@@ -859,7 +863,9 @@ _BODY_NOUN = re.compile(
     re.IGNORECASE,
 )
 _TITLE_NETWORK = re.compile(
-    r"(?<![\w-])[\w-]*(?:nätverket|rådet|nämnden|styrelsen|förbundet|gruppen|samrådet|utskottet|"
+    r"(?<![\w-])["
+    + _UC
+    + r"][\w-]*(?:nätverket|rådet|nämnden|styrelsen|förbundet|gruppen|samrådet|utskottet|"
     r"beredningen)(?:\s(?!(?:den|" + "|".join(MONTHS) + r")\b)[" + _UC + r"][\w-]+){0,2}",
 )
 _TITLE_BODY = re.compile(
@@ -877,8 +883,10 @@ def _network_from_value(value: str) -> str | None:
 
 
 def _date_time_place(text: str, head_end: int, header: Header) -> None:
-    first_section = min((s for s, _ in header.consumed), default=head_end)
-    area_end = min(head_end, max(first_section, 1500))
+    # The meeting's date, time and place come before or among the attendance
+    # lists; after them a date is an agenda item's.
+    last_section = max((e for _, e in header.consumed), default=0)
+    area_end = min(head_end, last_section or 1500)
     meeting_date = None
     for d in find_dates(text, 0, area_end):
         if d.year is None or d.day is None:
@@ -890,12 +898,21 @@ def _date_time_place(text: str, head_end: int, header: Header) -> None:
     if meeting_date is not None:
         header.date = meeting_date.iso()
     else:
-        header.warnings.append("Mötesdatum hittades inte i dokumentets början.")
+        header.date = _yearless_date(text, area_end, header.warnings)
+        if header.date is None:
+            header.warnings.append("Mötesdatum hittades inte i dokumentets början.")
     for t in find_time_ranges(text, 0, area_end):
         if _CONTEXT_NOT_MEETING.search(text, max(0, t.span[0] - 60), t.span[0]):
             continue
         header.start_time, header.end_time = t.start, t.end
         break
+    else:
+        label = _TIME_LABEL_RANGE.search(text, 0, area_end)
+        if label:
+            # "Tid: 9-12": after a time label a range needs no "kl" or minutes.
+            start, end = _hhmm(label["h1"], label["m1"]), _hhmm(label["h2"], label["m2"])
+            if start and end and start < end:
+                header.start_time, header.end_time = start, end
     header.place = _place(text, area_end, header) or _place_before_time(text, area_end, header)
     if header.place is None:
         header.place = _place_from_title(text, header)
@@ -945,6 +962,41 @@ def _place(text: str, area_end: int, header: Header) -> str | None:
             and fold(value) != fold(header.network or "")
         ):
             return value
+    return None
+
+
+_TIME_LABEL_RANGE = re.compile(
+    r"\b(?:Tid|Datum och tid|Tidpunkt)\s?:\s?(?P<h1>[0-2]?\d)(?:[.:](?P<m1>[0-5]\d))?"
+    r"\s?[-–]\s?(?P<h2>[0-2]?\d)(?:[.:](?P<m2>[0-5]\d))?(?![\d-])"
+)
+_DATE_LABEL_NEAR = re.compile(
+    r"(?:Sammanträdesdatum|Mötesdatum|Datum(?:\s+och\s+tid)?|Dag|När)\s?:?\s*$"
+)
+
+
+def _hhmm(hour: str, minute: str | None) -> str | None:
+    h, mi = int(hour), int(minute or 0)
+    return f"{h:02d}:{mi:02d}" if 0 <= h <= 23 and 0 <= mi <= 59 else None
+
+
+def _yearless_date(text: str, area_end: int, warnings: list[str]) -> str | None:
+    """Return a labelled or first-lines date without a year, the year taken from the text."""
+    lines = _first_lines(text, 400)[:3]
+    first_lines_end = lines[-1][1] if lines else 0
+    for d in find_dates(text, 0, area_end):
+        if d.day is None or d.year is not None:
+            continue
+        labelled = _DATE_LABEL_NEAR.search(text, max(0, d.span[0] - 40), d.span[0])
+        if not labelled and d.span[0] >= first_lines_end:
+            continue
+        years = Counter(
+            x.year for x in find_dates(text, 0, min(len(text), 100_000)) if x.year is not None
+        )
+        if not years:
+            return None
+        year = years.most_common(1)[0][0]
+        warnings.append(f"Mötesdatumet saknar år; antaget {year} efter årtalen i texten.")
+        return d.iso(year)
     return None
 
 

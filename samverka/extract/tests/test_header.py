@@ -328,3 +328,19 @@ def test_a_participant_the_text_says_was_invited_is_a_guest() -> None:
         "1. Folkhälsa\nBo har blivit inbjuden att berätta om arbetet.\n"
     )
     assert [p.status for p in _header(text).participants] == ["present", "guest"]
+
+
+def test_it_takes_a_yearless_heading_date_and_a_time_label_range() -> None:
+    text = (
+        "Minnesanteckningar\nFredag den 6 mars\nTid: 9-12\n\n"
+        "Deltagare: Anna Berg, Lund\n\n1. Budget 2020\nBeslut 2020-03-01.\n"
+    )
+    header = _header(text)
+    assert header.date == "2020-03-06"
+    assert (header.start_time, header.end_time) == ("09:00", "12:00")
+    assert header.warnings
+
+
+def test_an_agenda_number_ends_the_attendance_list() -> None:
+    header = _header("Deltagare:\nAnna Berg Lund\nBo Ek Ystad\n1. Budget\nKarin Holm redovisar.\n")
+    assert [p.name for p in header.participants] == ["Anna Berg", "Bo Ek"]
