@@ -98,13 +98,15 @@ _LEAD_IN = re.compile(r"^[\w ]{0,60}\b(?:beslutar|beslutade|beslöt)\s*:?$", re.
 def find_decisions(sentences: list[Sentence]) -> list[Decision]:
     decisions: list[Decision] = []
     labelled = False
+    just_labelled = False
     for sentence in sentences:
         text = sentence.text
+        first_after_label, just_labelled = just_labelled, False
         # "Beslut" alone on a line, or "Beslut 1. …": what follows are the decisions.
         if re.fullmatch(r"(?:\w+s\s+)?beslut(?:et)?\s*:?", text, re.IGNORECASE) or _LEAD_IN.match(
             text
         ):
-            labelled = True
+            labelled = just_labelled = True
             continue
         low = text.lower()
         is_decision = (
@@ -115,7 +117,8 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
             and (bool(_EXPLICIT.search(low)) or not _REPORTED.search(low))
         )
         numbered = bool(re.match(r"^(?:beslut\s*)?\d{1,2}\s*[.)]\s", text, re.IGNORECASE))
-        if labelled and (numbered or text[:4].lower() == "att "):
+        # The sentence right under a "Beslut" label is the decision, whatever its words.
+        if labelled and (numbered or first_after_label or text[:4].lower() == "att "):
             is_decision = True
         elif labelled and not is_decision:
             labelled = False

@@ -330,3 +330,10 @@ def test_it_takes_no_items_from_an_attendance_table() -> None:
 def test_it_reads_a_round_of_two_under_a_title_that_announces_it() -> None:
     text = "Läget i kommunerna\nBjuv: lugnt.\nKlippan: fler placeringar.\n"
     assert [r.organisation for r in _parse(text).status_reports] == ["Bjuv", "Klippan"]
+
+
+def test_it_takes_the_sentence_under_a_decision_label_as_the_decision() -> None:
+    text = "§ 3 Lokaler\nBeslut\nNätverket ställer sig bakom förslaget. Mötet går vidare.\n§ 4 Ö\n"
+    assert [d.text for d in _parse(text).items[0].decisions] == [
+        "Nätverket ställer sig bakom förslaget"
+    ]
