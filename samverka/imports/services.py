@@ -264,6 +264,10 @@ class _Importer:
             .select_related("source_document")
             .first()
         )
+        if previous is not None and not _same_meeting(previous.source_document, minutes):
+            # Same file name, another meeting ("protokoll.pdf" of two years): not a
+            # new version, so nothing of the other document may be replaced.
+            previous = None
         source = SourceDocument(
             network=self.network,
             name=name[:255],
@@ -307,6 +311,15 @@ class _Importer:
             needs_review=counts.review,
             meeting_date=minutes.date,
         )
+
+
+def _same_meeting(old: SourceDocument, minutes: Minutes) -> bool:
+    held = (
+        Meeting.objects.filter(source_document=old, status=Meeting.Status.HELD)
+        .values_list("date", flat=True)
+        .first()
+    )
+    return held is None or held.isoformat() == minutes.date
 
 
 def source_document_retire(*, old: SourceDocument, new: SourceDocument, by: User | None) -> int:

@@ -68,3 +68,19 @@ def test_it_reports_unchanged_for_the_same_content(book: MinutesBook) -> None:
     version(book, 1, ["Yrkesresan"])
     book.import_()
     assert book.import_() == ["unchanged"]
+
+
+def test_it_does_not_replace_a_namesake_file_about_another_meeting(
+    book: MinutesBook, tmp_path: Path
+) -> None:
+    version(book, 1, ["Yrkesresan"])
+    book.import_()
+    other_year = tmp_path / "2021"
+    other_year.mkdir()
+    other = MinutesBook(other_year)
+    other.write(
+        "2020-11-06.txt", "2021-11-05", participants=[present("Agneta Hugander", "Klippan")]
+    )
+    assert other.import_() == ["created"]
+    assert Meeting.objects.count() == 2
+    assert AgendaItem.objects.get().title == "Yrkesresan"
