@@ -198,14 +198,11 @@ def infer_year(month: int, day: int | None, reference: date) -> int:
     Dates in minutes are mostly at or after the meeting; a month more than
     three months before the meeting's month is taken to be next year (a
     November meeting planning "26 februari"), a nearby earlier month the
-    same year (a report-back on "i oktober").
+    same year (a report-back on "i oktober"). A later month is the same year:
+    a January meeting planning the year's meetings lists "5 december".
     """
-    delta = month - reference.month
-    if delta < -3:
+    if month - reference.month < -3:
         return reference.year + 1
-    if delta > 8:
-        # A January meeting speaking of "december" means the one just past.
-        return reference.year - 1
     return reference.year
 
 

@@ -68,7 +68,7 @@ def test_it_rejects_impossible_dates() -> None:
         (12, 10, date(2020, 12, 4), 2020),
         (11, 1, date(2020, 12, 4), 2020),
         (3, 1, date(2020, 2, 1), 2020),
-        (12, 15, date(2021, 1, 20), 2020),
+        (12, 5, date(2021, 1, 20), 2021),
     ],
 )
 def test_it_infers_years(month: int, day: int, ref: date, year: int) -> None:
