@@ -11,10 +11,12 @@ a_objects / b_objects   one of every network-bound record of A / B, by model nam
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 from pytest_django import Settings
 
@@ -22,6 +24,7 @@ from samverka import testing
 from samverka.accounts.models import User
 from samverka.meetings.models import Meeting
 from samverka.networks.models import Membership, Network
+from samverka.organisations.models import Organisation
 
 
 @pytest.fixture(autouse=True)
@@ -34,6 +37,26 @@ def _media_root(settings: Settings, tmp_path: Path) -> None:
 def _fast_password_hasher(settings: Settings) -> None:
     """Argon2 is slow by design; the suite creates many users."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request: pytest.FixtureRequest) -> None:
+    """Put back the municipalities and bodies that migrations load.
+
+    A transactional test empties every table when it ends, so the ones after
+    it would otherwise find no Helsingborg.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or {
+        "transactional_db",
+        "live_server",
+    } & set(request.fixturenames)
+    if not transactional:
+        return
+    request.getfixturevalue("_django_db_helper")
+    if not Organisation.objects.exists():
+        migration = importlib.import_module("samverka.organisations.migrations.0002_reference_data")
+        migration.load(apps, None)
 
 
 @pytest.fixture

@@ -38,7 +38,7 @@ def write_meetings(network_pk: int, thread: int, start: threading.Barrier) -> No
         connection.close()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_it_loses_no_row_when_twenty_threads_write_at_once() -> None:
     if connection.vendor == "sqlite":
         assert connection.settings_dict["NAME"] != ":memory:", "the test needs a database file"
