@@ -269,9 +269,13 @@ def test_it_warns_about_a_raiser_it_cannot_find_and_a_gap_in_the_numbers() -> No
 
 
 def _elapsed(text: str) -> float:
-    started = time.perf_counter()
-    _parse(text)
-    return time.perf_counter() - started
+    """Return the best of three CPU times, so that other processes on the machine matter less."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        _parse(text)
+        best = min(best, time.process_time() - started)
+    return best
 
 
 def test_it_runs_in_time_linear_in_the_text() -> None:
@@ -283,7 +287,9 @@ def test_it_runs_in_time_linear_in_the_text() -> None:
 
 def test_it_reads_a_long_line_without_line_breaks_quickly() -> None:
     line = "Bjuv tar kontakt med Klippan. 1. Mötets öppnande § 12 Val av justerare. " * 14_000
-    assert _elapsed(line[:1_000_000]) < 5
+    started = time.process_time()
+    _parse(line[:1_000_000])
+    assert time.process_time() - started < 5
 
 
 @pytest.mark.parametrize(
