@@ -25,7 +25,8 @@ TAIL_CHARS = 800
 _UC = "A-ZÅÄÖÉÈÜÆØÁ"
 _LC = "a-zåäöéèüæøáíóúëïñç"
 
-# Section labels, longest first so that "Övriga deltagande" wins over "Övriga".
+# Section labels; the alternation is sorted longest first so that "Övriga
+# deltagande" wins over "Övriga".
 _PRESENT_LABELS = (
     "Närvarande, ej tjg ers",
     "Närvarande ej tjg ers",
@@ -34,7 +35,6 @@ _PRESENT_LABELS = (
     "Tjänstgörande ersättare",
     "Övriga deltagande",
     "Övriga deltagare",
-    "Övriga närvarande",
     "Övriga närvarande",
     "Ovriga deltagande",
     "Ovriga närvarande",
@@ -144,7 +144,7 @@ _NOT_NAME = frozenset(fold(w) for w in _NOT_NAME_WORDS.split())
 _SURNAME_END = _Suffixes(
     "son|sen|dotter|berg|ström|gren|lund|qvist|kvist|holm|blad|stedt|stam|sjö|ling|mark|vall|dal|dahl|borg|gård|fors|hed|näs|bäck|by|ek|ros|man|rot|strand|ius|ér|én|in|ell"
 )
-_PARTY = re.compile(r"\(\s?(?:s|m|c|l|kd|v|mp|sd|fp|fi|pro|spf|rpg|skpf)\s?(?:[,)]|$)", re.I)
+_PARTY = re.compile(r"\(\s?(?:s|m|c|l|kd|v|mp|sd|fp|fi)\s?(?:[,)]|\s|$)", re.I)
 _ROLE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(r"\b(?:vice\s+ordf(?:örande)?|v\.?\s?ordf(?:örande)?|vice\s+ordf\.?)", re.I),
@@ -171,7 +171,6 @@ _DIGITAL = re.compile(
 _PLACE_LABEL = re.compile(
     r"(?:Plats\s+och\s+lokal|Plats\s+och\s+tid|Plats/lokal|Mötesplats|Lokal|Plats)(?!\w)\s?:?"
 )
-_DATE_LABEL = re.compile(r"(?:Sammanträdesdatum|Mötesdatum|Datum\s+och\s+tid|Datum|Dag)\s?:?")
 _CONTEXT_NOT_MEETING = re.compile(r"(?:justering|anslag|nedtag|uppsätt|upprättad)", re.I)
 _DOC_TYPE = re.compile(
     r"(?P<caps>\b(?:MINNESANTECKNINGAR|SAMMANTRÄDESPROTOKOLL|PROTOKOLL|MÖTESANTECKNINGAR|ANTECKNINGAR)\b)"
@@ -662,8 +661,9 @@ def _org_candidate(piece: str) -> str | None:
         r"(?:§§?\s?[\d\s,–-]*|\b(?:t\s?o\s?m|fr\s?o\s?m|ärende)\s[\d\s,–-]*)$", "", piece
     ).strip()
     piece = re.sub(r"\s+\d[\d\s,–-]*$", "", piece).strip()
-    if not piece or len(piece) > 80:
-        return None
+    if len(piece) < 3 or len(piece) > 80:
+        # Too short for a body unless a known abbreviation ("FK", "AF").
+        return resolve_organisation(piece) if piece else None
     proper = resolve_organisation(piece)
     if proper:
         return proper
