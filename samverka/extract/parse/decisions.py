@@ -95,6 +95,13 @@ _EXPLICIT = re.compile(
 _LEAD_IN = re.compile(r"^[\w ]{0,60}\b(?:beslutar|beslutade|beslöt)\s*:?$", re.IGNORECASE)
 
 
+_BARE_LABEL = re.compile(r"(?:\w+s\s+)?beslut(?:et)?\s*:?", re.IGNORECASE)
+_NUMBERED = re.compile(r"(?:beslut\s*)?\d{1,2}\s*[.)]\s", re.IGNORECASE)
+_LABEL_THEN_LIST = re.compile(r"(?:\w+\s+)?beslut(?:et)?\s*:?$|beslut\s+\d", re.IGNORECASE)
+_ONE_WORD = re.compile(r"\w+")
+_NEXT_ATT = re.compile(r"[,;]\s+(?=att\s)")
+
+
 def find_decisions(sentences: list[Sentence]) -> list[Decision]:
     decisions: list[Decision] = []
     labelled = False
@@ -103,9 +110,7 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
         text = sentence.text
         first_after_label, just_labelled = just_labelled, False
         # "Beslut" alone on a line, or "Beslut 1. …": what follows are the decisions.
-        if re.fullmatch(r"(?:\w+s\s+)?beslut(?:et)?\s*:?", text, re.IGNORECASE) or _LEAD_IN.match(
-            text
-        ):
+        if _BARE_LABEL.fullmatch(text) or _LEAD_IN.match(text):
             labelled = just_labelled = True
             continue
         low = text.lower()
@@ -116,7 +121,7 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
             and bool(_FORMULA.search(low))
             and (bool(_EXPLICIT.search(low)) or not _REPORTED.search(low))
         )
-        numbered = bool(re.match(r"^(?:beslut\s*)?\d{1,2}\s*[.)]\s", text, re.IGNORECASE))
+        numbered = bool(_NUMBERED.match(text))
         # The sentence right under a "Beslut" label is the decision, whatever its words.
         if labelled and (numbered or first_after_label or text[:4].lower() == "att "):
             is_decision = True
@@ -124,7 +129,7 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
             labelled = False
         if not is_decision:
             continue
-        if re.match(r"^(?:\w+\s+)?beslut(?:et)?\s*:?$|^beslut\s+\d", text, re.IGNORECASE):
+        if _LABEL_THEN_LIST.match(text):
             labelled = True
         start = 0
         label = _LABEL.match(text)
@@ -135,12 +140,12 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
         clause = clause.rstrip(".")
         if not clause or _BARE_FILING.match(clause) or _MINUTES_FILED.search(clause):
             continue
-        if re.fullmatch(r"\w+", clause):
+        if _ONE_WORD.fullmatch(clause):
             continue
         # "Beslut: att A, att B": a protocol lists each decision as its own att-clause.
         pieces = [clause]
         if clause[:4].lower() == "att ":
-            pieces = re.split(r"[,;]\s+(?=att\s)", clause)
+            pieces = _NEXT_ATT.split(clause)
         at = clause_start
         for piece in pieces:
             offset = sentence.text.find(piece, at)

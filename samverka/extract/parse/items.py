@@ -653,6 +653,11 @@ def _raiser_from_marker(marker: str, people: People) -> str | None:
     return people.resolve(parts[0], org) or parts[0]
 
 
+_DATE_OR_TIME = re.compile(r"\d{4}-\d\d-\d\d|\bkl\.?\s*\d|§")
+_GLUED_OR_SENTENCE = re.compile(r"[a-zåäö][A-ZÅÄÖ][a-zåäö]|[a-zåäö]\.\s+[A-ZÅÄÖ]")
+_PERSON_LINE = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD})*\s*(?:,|\([A-ZÅÄÖ]{{1,3}}\))")
+
+
 def _looks_like_plain_heading(text: str, people: People, hinted: bool = False) -> bool:
     text = _BULLET.sub("", text).strip()
     if SECTION_LABELS.search(text) or CLOSING.search(text):
@@ -669,13 +674,13 @@ def _looks_like_plain_heading(text: str, people: People, hinted: bool = False) -
         return False
     if SECTION_LABELS.search(text) or CLOSING.search(text) or DECISION_LINE.match(text):
         return False
-    if re.search(r"\d{4}-\d\d-\d\d|\bkl\.?\s*\d|§", text):
+    if _DATE_OR_TIME.search(text):
         return False
     # Labels glued to values ("UnderskriftLaila Nabb"), a sentence inside the line,
     # or a person's line in an attendance list ("Elin Ljung, tf verksamhetschef").
-    if re.search(r"[a-zåäö][A-ZÅÄÖ][a-zåäö]|[a-zåäö]\.\s+[A-ZÅÄÖ]", text):
+    if _GLUED_OR_SENTENCE.search(text):
         return False
-    if re.match(rf"{NAME_WORD}(?:\s+{NAME_WORD})*\s*(?:,|\([A-ZÅÄÖ]{{1,3}}\))", text):
+    if _PERSON_LINE.match(text):
         return False
     # A line that is only a person's name is a signature.
     return people.resolve(text) is None
