@@ -5,7 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
+from django.db import OperationalError
 from django.test import Client
 
 from samverka.accounts.models import User
@@ -43,6 +45,13 @@ def test_it_answers_the_health_check_without_login(client: Client, db: None) -> 
     response = client.get("/health/")
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
+
+
+def test_it_reports_an_unreachable_database(client: Client, db: None) -> None:
+    with mock.patch("samverka.views.connection.cursor", side_effect=OperationalError("down")):
+        response = client.get("/health/")
+    assert response.status_code == 503
+    assert response.json()["status"] == "error"
 
 
 def test_it_passes_the_deploy_check_under_production_settings(tmp_path: Path) -> None:
