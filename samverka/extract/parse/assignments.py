@@ -42,6 +42,11 @@ VERB = re.compile(
     rf"|{_ACTIONS})\b",
     re.IGNORECASE,
 )
+# "Ansvarig: Linda", "Ansv: Bjuv kommun" after the task.
+_RESPONSIBLE = re.compile(
+    rf"(?:ansvarig|ansv\.?|ansvar)\s*:\s*((?:{NAME_WORD}|[a-zåäö]+en)(?:\s+{NAME_WORD}){{0,3}})",
+    re.IGNORECASE,
+)
 # "att ge processledaren Elin Wahlgren i uppdrag att ta fram …".
 _GIVE = re.compile(r"\b(?:ge|ger|gav|ges)\s+(.{1,60}?)\s+i uppdrag att\s+", re.IGNORECASE)
 # "… mailas till Barbara som skickar ut …": the person after "till" acts.
@@ -100,6 +105,16 @@ def find_assignments(
     for n, sentence in enumerate(sentences):
         text = sentence.text
         low = text.lower()
+        responsible = _RESPONSIBLE.match(text) if "ansv" in low[:12] else None
+        if responsible and n > 0:
+            # "Ta fram en rutin. Ansvarig: Linda, klart 30/4": the task, then its owner.
+            who = resolver.assignee(responsible[1])
+            task = sentences[n - 1]
+            if who and not any(a.span[0] >= task.span[0] for a in found):
+                due = _due(text[responsible.end() :], meeting, next_meeting)
+                found.append(_make(task, 0, len(task.text), who, [], meeting, next_meeting))
+                found[-1].due = due or found[-1].due
+                continue
         give = _GIVE.search(text) if "uppdrag" in low else None
         if give:
             who = resolver.assignee(give[1])

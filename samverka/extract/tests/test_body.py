@@ -343,3 +343,10 @@ def test_it_takes_the_sentence_under_a_decision_label_as_the_decision() -> None:
     assert [d.text for d in _parse(text).items[0].decisions] == [
         "Nätverket ställer sig bakom förslaget"
     ]
+
+
+def test_it_reads_a_task_with_its_responsible_on_the_next_line() -> None:
+    text = "Rutiner\nEn rutin för hot och våld tas fram.\nAnsvarig: Olle Vik, senast 2022-12-15.\n"
+    (task,) = _parse(text).items[0].assignments
+    assert (task.assignee, task.due) == ("Olle Vik", "2022-12-15")
+    assert task.text.startswith("En rutin")
