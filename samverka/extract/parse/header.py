@@ -257,12 +257,15 @@ def _sections(text: str, head_end: int) -> list[_Section]:
         if _in_table_row(text, m.start()):
             # "| Närvarande" in a row is the row's attendance, not a new list.
             continue
+        if not m["colon"] and _PROSE_NEXT.match(text, m.end()):
+            # "Deltagare från regionen berättade …" is a sentence, not a list.
+            continue
         labels.append((m.start(), m.end(), _LABEL_STATUS[fold(label)]))
-    for m in _GENERIC_LABEL.finditer(text, 0, head_end):
+    for m in _GENERIC_LABEL.finditer(text, 0, min(head_end, GENERIC_LABEL_CHARS)):
         if fold(m["label"]) in _LABEL_STATUS or _STOP.match(m["label"]):
             continue
         nxt = _next_line(text, m.end(), head_end)
-        if _runs(text, nxt[0], nxt[1]):
+        if _runs(text, nxt[0], nxt[1]) and not _has_verb_like_words(text[nxt[0] : nxt[1]]):
             labels.append((m.start("label"), m.end(), "present"))
     labels.sort()
     sections: list[_Section] = []
@@ -285,6 +288,24 @@ def _in_table_row(text: str, pos: int) -> bool:
     line_end = text.find("\n", pos, pos + 300)
     line = text[line_start : line_end if line_end >= 0 else pos + 300]
     return " | " in line or "\t" in line
+
+
+# Generic "Xer:" labels only count near the top: further down "Åtgärder:" and
+# the like head agenda text that also starts with a name.
+GENERIC_LABEL_CHARS = 1500
+_PROSE_NEXT = re.compile(r"[ \t]+[a-zåäö]")
+
+
+def _has_verb_like_words(line: str) -> bool:
+    """Return whether `line` reads as a sentence: a lower-case word that is no title."""
+    line = re.sub(r"\([^)]*\)", " ", line)
+    return any(
+        not _TITLE_SUFFIX.search(w) and w not in _LIST_WORDS
+        for w in re.findall(r"\b[a-zåäöé][a-zåäöé]{3,}\b", line)
+    )
+
+
+_LIST_WORDS = frozenset({"ordf", "vice", "stad", "sekr", "ersättare", "tjänstgörande", "ledamot"})
 
 
 def _ande_is_label(text: str, pos: int) -> bool:

@@ -344,3 +344,11 @@ def test_it_takes_a_yearless_heading_date_and_a_time_label_range() -> None:
 def test_an_agenda_number_ends_the_attendance_list() -> None:
     header = _header("Deltagare:\nAnna Berg Lund\nBo Ek Ystad\n1. Budget\nKarin Holm redovisar.\n")
     assert [p.name for p in header.participants] == ["Anna Berg", "Bo Ek"]
+
+
+def test_it_does_not_read_people_out_of_sentences_and_action_lists() -> None:
+    text = (
+        "Anteckningar\n2021-02-02\n\nÅtgärder:\nAnna Berg kontaktar Region Skåne.\n\n"
+        "Deltagare från regionen Bo Ek berättade.\n\nDeltagare:\nCia Holm Lund\n"
+    )
+    assert _people(_header(text)) == [("Cia Holm", "Lund", None, "present")]
