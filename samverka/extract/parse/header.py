@@ -261,6 +261,10 @@ def _sections(text: str, head_end: int) -> list[_Section]:
             # "Deltagare från regionen berättade …" is a sentence, not a list.
             continue
         labels.append((m.start(), m.end(), _LABEL_STATUS[fold(label)]))
+    for m in _NAME_TABLE_HEADER.finditer(text, 0, head_end):
+        # A table whose header row starts "Namn | …" lists the attendance itself.
+        if not any(ls <= m.start() <= ls + 40 for ls, _, _ in labels):
+            labels.append((m.start(), m.end(), "present"))
     for m in _GENERIC_LABEL.finditer(text, 0, min(head_end, GENERIC_LABEL_CHARS)):
         if fold(m["label"]) in _LABEL_STATUS or _STOP.match(m["label"]):
             continue
@@ -293,6 +297,7 @@ def _in_table_row(text: str, pos: int) -> bool:
 # Generic "Xer:" labels only count near the top: further down "Åtgärder:" and
 # the like head agenda text that also starts with a name.
 GENERIC_LABEL_CHARS = 1500
+_NAME_TABLE_HEADER = re.compile(r"(?m)^[ \t]*(?:Namn|Deltagare)[ \t]*(?:\||\t)[^\n]*$")
 _PROSE_NEXT = re.compile(r"[ \t]+[a-zåäö]")
 
 

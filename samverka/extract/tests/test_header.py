@@ -352,3 +352,14 @@ def test_it_does_not_read_people_out_of_sentences_and_action_lists() -> None:
         "Deltagare från regionen Bo Ek berättade.\n\nDeltagare:\nCia Holm Lund\n"
     )
     assert _people(_header(text)) == [("Cia Holm", "Lund", None, "present")]
+
+
+def test_a_table_headed_namn_is_an_attendance_list_without_a_label() -> None:
+    text = (
+        "Minnesanteckningar\n2024-01-01\n\nNamn | Kommun | Närvaro\n"
+        "Anna Berg | Lund | Närvarande\nBo Ek | Ystad | Frånvarande\n\n1. Info\n"
+    )
+    assert _people(_header(text)) == [
+        ("Anna Berg", "Lund", None, "present"),
+        ("Bo Ek", "Ystad", None, "absent"),
+    ]
