@@ -51,11 +51,12 @@ def parse_main(argv: Sequence[str]) -> int:
         try:
             minutes = extract(path)
         except ReadError as error:
-            print(f"{path}: {error}", file=sys.stderr)
+            print(f"{one_line(path)}: {one_line(error)}", file=sys.stderr)
             status = 2
             continue
         except Exception as error:  # the extractor must never crash the whole run
-            print(f"{path}: could not be parsed ({type(error).__name__})", file=sys.stderr)
+            reason = type(error).__name__
+            print(f"{one_line(path)}: could not be parsed ({reason})", file=sys.stderr)
             status = 2
             continue
         if options.format == "json":
@@ -65,6 +66,11 @@ def parse_main(argv: Sequence[str]) -> int:
             print(summary(minutes))
     sys.stdout.flush()
     return status
+
+
+def one_line(value: object) -> str:
+    """Return `value` as text on one line, so that each error is one line on stderr."""
+    return " ".join(str(value).split())
 
 
 def summary(minutes: Minutes) -> str:
