@@ -126,7 +126,10 @@ def _append(chars: list[str], offsets: list[int], piece: str, at: int) -> None:
 
 def _last_token(line: str, end: int) -> str:
     """Return the word that ends at `end`, lower-cased, without an opening bracket."""
-    start = max(line.rfind(" ", 0, end), line.rfind("\t", 0, end)) + 1
+    # Look back a little only: rfind over a megabyte line for every full stop
+    # would make the scan quadratic.
+    floor = max(0, end - 64)
+    start = max(line.rfind(" ", floor, end), line.rfind("\t", floor, end), floor - 1) + 1
     return line[start:end].lower().strip("(")
 
 
