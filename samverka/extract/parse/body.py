@@ -129,14 +129,17 @@ def _clip_consumed(
         return start, consumed
     bounds = sorted(boundaries)
     clipped: list[Span] = []
+    restart = start
     for a, b in consumed:
         k = bisect_right(bounds, a)
-        clipped.append((a, min(b, bounds[k])) if k < len(bounds) else (a, b))
-    last = max((b for _, b in clipped), default=0)
-    k = bisect_left(bounds, last)
-    if k < len(bounds) and bounds[k] < start:
-        start = bounds[k]
-    return start, clipped
+        if k < len(bounds) and bounds[k] < b:
+            clipped.append((a, bounds[k]))
+            # The body was taken to start where the overrunning span ended.
+            if b <= start <= b + 8 or (a < start <= b):
+                restart = min(restart, bounds[k])
+        else:
+            clipped.append((a, b))
+    return restart, clipped
 
 
 def _meeting_date(value: str | None) -> date | None:
