@@ -333,6 +333,15 @@ def _title_of_segment(
     return title, raiser
 
 
+def _names_a_sub_point(line: str, title: str) -> bool:
+    """Return whether `line` names one of the things `title` gathers."""
+    # "Olika meddelanden" followed by "Meddelande om …" lines: sub-points, not items.
+    first = line.split()[0].lower().strip(".,:")
+    return len(first) >= 6 and any(
+        word.startswith(first) and len(word) - len(first) <= 3 for word in title.lower().split()[1:]
+    )
+
+
 def _pair_bare_numbers(lines: list[Line], bare: list[tuple[Line, str]]) -> list[Heading]:
     """Pair "§ 88" … "§ 96" written in a column with the titles in the block after them."""
     after = bare[-1][0].end
@@ -345,7 +354,7 @@ def _pair_bare_numbers(lines: list[Line], bare: list[tuple[Line, str]]) -> list[
         if parts:
             text = " ".join(p for _, p in parts)
             text = re.sub(r"\s\d\s", " ", f" {text} ").strip()
-            if text:
+            if text and not (titles and _names_a_sub_point(text, titles[-1][1])):
                 titles.append((parts[0][0], text))
         parts.clear()
 

@@ -350,3 +350,15 @@ def test_it_reads_a_task_with_its_responsible_on_the_next_line() -> None:
     (task,) = _parse(text).items[0].assignments
     assert (task.assignee, task.due) == ("Olle Vik", "2022-12-15")
     assert task.text.startswith("En rutin")
+
+
+def test_it_keeps_the_lines_a_column_title_gathers_under_it() -> None:
+    text = (
+        "§ 10 Mötets öppnande\n§ 11\n§ 12\n§ 13\nOlika skrivelser\n"
+        "Skrivelse från regionen om tolkar\nSkrivelse från länsstyrelsen\nInternkontroll.\n"
+    )
+    assert [i.title for i in _parse(text).items] == [
+        "Mötets öppnande",
+        "Olika skrivelser",
+        "Internkontroll",
+    ]
