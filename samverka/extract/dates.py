@@ -148,9 +148,53 @@ class _Taken:
         return i > 0 and self.ends[i - 1] > span[0]
 
 
+# OCR reads 0 as O and 1 as l or I inside numbers ("2023-11-O8", "kl. l3.15 - 16.OO").
+# A token of digits, those letters and date/time separators, not touching other
+# letters and holding a digit, is read with the letters as digits. The
+# replacement keeps every character's offset, so spans stay true to the source.
+_OCR_SUSPECT = re.compile(r"\d[OIl]|[OIl]\d|[OIl][.:][\dOIl]|\d[.:-][OIl]")
+_OCR_TOKEN = re.compile(r"(?<![^\W\d_])[\dOIl][\dOIl.:/-]{0,12}[\dOIl](?![^\W\d_])", re.UNICODE)
+_OCR_DIGITS = str.maketrans("OIl", "011")
+_OCR_LOOKBEHIND = 40
+
+
+def _ocr_fix(token: re.Match[str]) -> str:
+    word = token.group()
+    if not any(c.isdigit() for c in word) or word.count("O") + word.count("I") + word.count(
+        "l"
+    ) > sum(c.isdigit() for c in word):
+        return word
+    return word.translate(_OCR_DIGITS)
+
+
+def ocr_view(text: str, start: int, end: int) -> tuple[str, int]:
+    """Return (view, offset): text[start:end] (with some lead) with OCR digits mended.
+
+    `view[i - offset]` is `text[i]` for every i in the window; without suspect
+    digits the text itself is returned with offset 0, so no copy is made.
+    """
+    if not _OCR_SUSPECT.search(text, start, end):
+        return text, 0
+    offset = max(0, start - _OCR_LOOKBEHIND)
+    return _OCR_TOKEN.sub(_ocr_fix, text[offset:end]), offset
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMatch]:
-    """Return every date in text[start:end], with spans into `text`, in order."""
+    """Return every date in text[start:end], with spans into `text`, in order.
+
+    Digits that OCR misread as letters ("2023-11-O8") are read as digits.
+    """
     end = len(text) if end is None else end
+    view, offset = ocr_view(text, start, end)
+    if offset or view is not text:
+        return [
+            DateMatch((d.span[0] + offset, d.span[1] + offset), d.year, d.month, d.day)
+            for d in _find_dates(view, start - offset, end - offset)
+        ]
+    return _find_dates(text, start, end)
+
+
+def _find_dates(text: str, start: int, end: int) -> list[DateMatch]:
     found: list[DateMatch] = []
     taken = _Taken()
 
@@ -245,8 +289,21 @@ def _hhmm(hour: str, minute: str | None) -> str | None:
 
 
 def find_time_ranges(text: str, start: int = 0, end: int | None = None) -> list[TimeRange]:
-    """Return every clock time or time range in text[start:end], in order."""
+    """Return every clock time or time range in text[start:end], in order.
+
+    Digits that OCR misread as letters ("kl. l3.15 - 16.OO") are read as digits.
+    """
     end = len(text) if end is None else end
+    view, offset = ocr_view(text, start, end)
+    if offset or view is not text:
+        return [
+            TimeRange((t.span[0] + offset, t.span[1] + offset), t.start, t.end)
+            for t in _find_time_ranges(view, start - offset, end - offset)
+        ]
+    return _find_time_ranges(text, start, end)
+
+
+def _find_time_ranges(text: str, start: int, end: int) -> list[TimeRange]:
     found: list[TimeRange] = []
     taken = _Taken()
     for m in _KL_RANGE.finditer(text, start, end):

@@ -111,15 +111,53 @@ _REGION = re.compile(r"^(?:region|landstinget)\s+[A-ZÅÄÖ][\wåäö-]+(?:\s[A-
 _LANSSTYRELSEN = re.compile(r"^länsstyrelsen\s+(?:i\s+)?[A-ZÅÄÖ][\wåäö ]+$", re.I)
 
 
+def strip_diacritics(text: str) -> str:
+    """Return `text` without accents ("Höganäs" -> "Hoganas"): OCR and plain-text mail lose them."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@cache
+def _ascii_table() -> dict[str, str]:
+    """The table keyed without diacritics; a key two names share is left out."""
+    table: dict[str, str] = {}
+    clashes: set[str] = set()
+    for key, proper in _table().items():
+        bare = strip_diacritics(key)
+        if bare in table and table[bare] != proper:
+            clashes.add(bare)
+        table[bare] = proper
+    for bare in clashes:
+        del table[bare]
+    return table
+
+
+# OCR reads "m" as "rn" ("Ljungby kornmun").
+_OCR_KOMMUN = re.compile(r"ko(?:rn|m)(?:rn|m)un")
+
+
 @lru_cache(maxsize=65536)
 def resolve_organisation(text: str) -> str | None:
-    """Return the proper name of the organisation `text` names, or None when unknown."""
+    """Return the proper name of the organisation `text` names, or None when unknown.
+
+    Also reads names that lost their diacritics ("Hoganas kommun") and OCR's
+    "kornmun" for "kommun".
+    """
     key = fold(text)
     if not key or len(key) > 80:
         return None
     hit = _table().get(key)
     if hit is not None:
         return hit
+    if "rn" in key:
+        key = _OCR_KOMMUN.sub("kommun", key)
+        hit = _table().get(key)
+        if hit is not None:
+            return hit
+    if key.isascii() and len(key) >= 5:
+        # Short bare forms are everyday words ("are", "ange"), not Åre or Ånge.
+        hit = _ascii_table().get(key)
+        if hit is not None:
+            return hit
     stripped = text.strip(" .,;:()[]*-–—/\"'")
     if _REGION.match(stripped) or _LANSSTYRELSEN.match(stripped):
         return " ".join(stripped.split())

@@ -14,7 +14,13 @@ from datetime import date
 
 from samverka.extract.dates import MONTHS, find_dates, find_time_ranges
 from samverka.extract.model import Minutes, Participant, SourceText, Span, Status
-from samverka.extract.orgs import fold, is_municipality, resolve_organisation
+from samverka.extract.orgs import (
+    find_organisations,
+    fold,
+    is_municipality,
+    resolve_organisation,
+    strip_diacritics,
+)
 from samverka.extract.parse.types import Header
 
 # Attendee sections sit in the first part of a document; looking further only
@@ -32,6 +38,10 @@ _PRESENT_LABELS = (
     "Närvarande ej tjg ers",
     "Närvarande ledamöter",
     "Närvarande ersättare",
+    "Närvarande tjänstepersoner",
+    "Närvarande tjänstemän",
+    "Närvarande övriga",
+    "Ej tjänstgörande ersättare",
     "Tjänstgörande ersättare",
     "Övriga deltagande",
     "Övriga deltagare",
@@ -43,9 +53,16 @@ _PRESENT_LABELS = (
     "Deltagande",
     "Beslutande",
     "Ledamöter",
+    "Ordinarie ledamöter",
     "Ersättare",
     "Adjungerade",
     "Adjungerad",
+    "Tjänstepersoner",
+    "Tjänstemän",
+    "Tjänsteperson",
+    "Tjänsteman",
+    "Medverkande",
+    "Närvarolista",
     "Övriga",
     "Ovriga",
 )
@@ -54,10 +71,14 @@ _ABSENT_LABELS = (
     "Ej närvarande",
     "Meddelat förhinder",
     "Anmält förhinder",
+    "Anmälda förhinder",
     "Frånvarande",
     "Förhindrade",
     "Förhinder",
+    "Ej deltagande",
+    "Återbud",
 )
+_ALL_LABELS = (*_PRESENT_LABELS, *_GUEST_LABELS, *_ABSENT_LABELS)
 _LABEL_STATUS: dict[str, Status] = {
     **{fold(x): "present" for x in _PRESENT_LABELS},
     **{fold(x): "guest" for x in _GUEST_LABELS},
@@ -65,18 +86,33 @@ _LABEL_STATUS: dict[str, Status] = {
     # "ande" is the tail of "Närvarande"/"Beslutande" when a PDF column split the label.
     "ande": "present",
 }
+# Labels that lost their diacritics ("Narvarande", "Franvarande") say the same.
+_LABEL_STATUS.update({strip_diacritics(k): v for k, v in list(_LABEL_STATUS.items())})
 _LABEL_ALT = "|".join(
     re.escape(x).replace(r"\ ", r"\s+")
-    for x in sorted({*_PRESENT_LABELS, *_GUEST_LABELS, *_ABSENT_LABELS}, key=len, reverse=True)
+    for x in sorted(
+        {*_ALL_LABELS, *(strip_diacritics(x) for x in _ALL_LABELS)}, key=len, reverse=True
+    )
 )
+# Case-insensitive so that Word exports in capitals ("DELTAGARE", "EJ NÄRVARANDE")
+# count; a match must still start with a capital (`_label_case_ok`).
 _LABEL = re.compile(
-    r"(?<![\w-])(?P<label>" + _LABEL_ALT + r"|ande)(?P<colon>\s?:)?"
-    r"(?!\s?(?:frågor|ärenden|punkter|information|övrigt)\b)(?=[\s" + _UC + r"]|$)",
+    r"(?<![\w-])(?P<label>(?i:" + _LABEL_ALT + r")|ande)(?P<colon>\s?:)?"
+    r"(?!\s?(?i:frågor|ärenden|punkter|information|övrigt)\b)(?=[\s" + _UC + r"]|$)",
 )
+
+
+def _label_case_ok(label: str) -> bool:
+    """A label is written capitalised or in capitals; "närvarande" in lower case is prose."""
+    return label == "ande" or (
+        label[:1].isupper() and (label[1:] == label[1:].lower() or label.isupper())
+    )
+
+
 # A line holding only a plural noun and a colon ("Socialchefer:") heads a list
 # of people in many networks' minutes; accepted when a name follows.
 _GENERIC_LABEL = re.compile(
-    r"(?m)^[ \t]*(?P<label>[" + _UC + r"][\w-]{2,30}(?:er|ar|or|na))[ \t]*:[ \t]*$"
+    r"(?m)^[ \t]*(?P<label>[" + _UC + r"][\w-]{2,30}(?:er|ar|or|na|män))[ \t]*:[ \t]*$"
 )
 
 # Labels that end an attendee section.
@@ -105,7 +141,9 @@ _ORG_WORDS = (
     r"förvaltningen|nämnd|nämnden|förbund|förbundet|enhet|enheten|team|teamet|teamen|"
     r"förening|huset|rummet|vägen|gatan|torget|nätverket|rådet|gruppen|styrelsen|"
     r"hotell|center|centrum|skola|skolan|avdelning|avdelningen|bolag|bolaget|myndighet|"
-    r"kassan|verket|ringen|konferens|möte|mötet|protokoll|anteckningar)"
+    r"kassan|verket|ringen|konferens|möte|mötet|protokoll|anteckningar|kommuner|regioner|"
+    r"landsting|universitet|universitetet|högskola|högskolan|länsstyrelse|länsstyrelsen|"
+    r"stiftelse|stiftelsen|församling|församlingen|seniorerna|pensionärer|pensionärerna)"
 )
 
 
@@ -150,18 +188,22 @@ _ROLE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"\b(?:vice\s+ordf(?:örande)?|v\.?\s?ordf(?:örande)?|vice\s+ordf\.?)", re.I),
         "vice ordförande",
     ),
-    (re.compile(r"\bordf(?:örande)?\b|\bordf\.", re.I), "ordförande"),
+    # "ordf6rande": OCR's digit for "ö".
+    (re.compile(r"\bordf(?:[öo06]rande)?\b|\bordf\.", re.I), "ordförande"),
     (re.compile(r"\b(?:planeringsledare|processledare)\b", re.I), "planeringsledare"),
     (re.compile(r"\b(?:\w*sekreterare|sekr)\b", re.I), "sekreterare"),
 )
 # Attribute text that says how someone attended, not where they come from.
 _NOISE = re.compile(
     r"^(?:x|tjg|ej tjg|tjg ers|ers|ej tjg ers|adj|adjungerad|ledamot|ledamöter|ersättare|"
-    r"tjänstgörande ersättare|ordinarie|justerare|ej|och|samt|from|f\.?\s?o\.?\s?m|t\.?\s?o\.?\s?m|"
+    r"tjänstgörande ersättare|tjänstgörande|ordinarie|justerare|ej|och|samt|from|"
+    r"f\.?\s?o\.?\s?m|t\.?\s?o\.?\s?m|"
     r"ärende|ärendena|punkt|§+|del av mötet|via teams|på distans|digitalt)$",
     re.I,
 )
-_REPLACES = re.compile(r"(?:ersätter|istf\.?|i stället för|ersättare för)\s*$", re.I)
+# "Eva Holm (S), tjänstgörande ersättare för Lars Nyberg (S)", "Sara Hed (L) för
+# Gustav Ek (L)": the person after "för" is the member who was away.
+_REPLACES = re.compile(r"(?:ersätter|istf\.?|i stället för|ersättare för|\bför)\s*$", re.I)
 
 _DIGITAL = re.compile(
     r"\b(?:teams\w*|zoom\w*|skype\w*|digital\w*|videomöte\w*|video\w*|distansmöte\w*|webbmöte\w*|"
@@ -246,12 +288,72 @@ class _Section:
     start: int
     end: int
     status: Status
+    # A role field outside the lists ("Ordf: Anna Berg"): attendance assumed.
+    weak: bool = False
+
+
+# "Ordf: Anna Berg", "Sekr: Jenny Dahl", "Ordförande för dagen: Cecilia Bok",
+# "Processtöd och anteckningar: Lisa Bok": a field whose value is one person
+# with a role. The role goes to the name on the label's own line.
+_ROLE_LABEL_LINE = re.compile(
+    r"(?m)^[ \t]*(?P<label>(?i:"
+    r"(?:tf\.?\s+)?(?:mötes)?ordf(?:örande|\.)?(?:\s+för\s+dagen|\s+för\s+mötet)?"
+    r"|vice\s+ordf(?:örande|\.)?|sekr(?:\.|eterare)?(?:\s+för\s+dagen)?|protokollförare|"
+    r"antecknare|anteckningsförare|anteckningar|mötesanteckningar|"
+    r"(?:processtöd|processledare|samordnare|planeringsledare)(?:\s+och\s+(?:anteckningar|sekreterare))?|"
+    r"sammankallande|mötesledare"
+    r"))[ \t]*:[ \t]*(?=[" + _UC + r"])"
+)
+_ROLE_LABEL_ROLE: tuple[tuple[re.Pattern[str], str | None, bool], ...] = (
+    # (label pattern, role, whether the person writes the minutes)
+    (re.compile(r"vice", re.I), "vice ordförande", False),
+    (re.compile(r"ordf|mötesledare", re.I), "ordförande", False),
+    (re.compile(r"anteckn", re.I), None, True),
+    (re.compile(r"sekr|protokollf", re.I), "sekreterare", True),
+    (re.compile(r"planeringsledare|processledare", re.I), "planeringsledare", False),
+)
+
+
+def _role_label(label: str) -> tuple[str | None, bool]:
+    """Return (role, writes the minutes) for a role label ("Sekr" -> sekreterare, True)."""
+    role: str | None = None
+    taker = False
+    for pat, value, writes in _ROLE_LABEL_ROLE:
+        if pat.search(label):
+            role = role or value
+            taker = taker or writes
+    return role, taker
+
+
+def _role_lines_in(text: str, head_end: int) -> list[re.Match[str]]:
+    """Return the role fields in the head: a label and a name, not a sentence.
+
+    "Planeringsledare: Kirti John slutar i månadsskiftet …" is news in an item.
+    """
+    found = []
+    for m in _ROLE_LABEL_LINE.finditer(text, 0, head_end):
+        if not m["label"][:1].isupper():
+            continue
+        line_end = text.find("\n", m.end(), m.end() + 300)
+        if _has_verb_like_words(text[m.end() : line_end if line_end >= 0 else m.end() + 300]):
+            continue
+        found.append(m)
+    return found
+
+
+def _role_label_at(text: str, line_start: int) -> re.Match[str] | None:
+    m = _ROLE_LABEL_LINE.match(text, line_start)
+    if m and m["label"][:1].isupper():
+        return m
+    return None
 
 
 def _sections(text: str, head_end: int) -> list[_Section]:
     labels: list[tuple[int, int, Status]] = []
     for m in _LABEL.finditer(text, 0, head_end):
         label = m["label"]
+        if not _label_case_ok(label) or fold(label) not in _LABEL_STATUS:
+            continue
         if label == "ande" and not _ande_is_label(text, m.start()):
             continue
         if _in_table_row(text, m.start()):
@@ -265,17 +367,30 @@ def _sections(text: str, head_end: int) -> list[_Section]:
         # A table whose header row starts "Namn | …" lists the attendance itself.
         if not any(ls <= m.start() <= ls + 40 for ls, _, _ in labels):
             labels.append((m.start(), m.end(), "present"))
-    for m in _GENERIC_LABEL.finditer(text, 0, min(head_end, GENERIC_LABEL_CHARS)):
+    first_label = min((ls for ls, _, _ in labels), default=head_end)
+    for m in _GENERIC_LABEL.finditer(text, 0, min(head_end, first_label + GENERIC_LABEL_CHARS)):
+        if m.start() > GENERIC_LABEL_CHARS and m.start() < first_label:
+            continue
         if fold(m["label"]) in _LABEL_STATUS or _STOP.match(m["label"]):
+            continue
+        if _org_heading(m["label"]) is not None:
+            # "Kommunen:", "SPF Seniorerna:" head a municipality's or body's people.
             continue
         nxt = _next_line(text, m.end(), head_end)
         if _runs(text, nxt[0], nxt[1]) and not _has_verb_like_words(text[nxt[0] : nxt[1]]):
             labels.append((m.start("label"), m.end(), "present"))
     labels.sort()
+    role_lines = _role_lines_in(text, head_end)
     sections: list[_Section] = []
     pending: Status | None = None
     for i, (ls, le, status) in enumerate(labels):
         limit = labels[i + 1][0] if i + 1 < len(labels) else head_end
+        line_end = text.find("\n", le, limit)
+        if text[le : line_end if line_end >= 0 else limit].strip(" \t:,."):
+            # "Förhinder: Ola Sten, Alingsås; Maria Vik, Vårgårda" on one line:
+            # a role field on a later line ("Ordförande för dagen: …") is not in it.
+            field_start = next((r.start() for r in role_lines if r.start() > le), limit)
+            limit = min(limit, field_start)
         end = _section_end(text, le, limit)
         if not text[le:end].strip(" \t\n:,."):
             # Labels in a row with nothing between them are flattened table
@@ -284,6 +399,14 @@ def _sections(text: str, head_end: int) -> list[_Section]:
             continue
         sections.append(_Section(ls, le, end, pending or status))
         pending = None
+    for r in role_lines:
+        # A role field outside every list names someone who was there.
+        if any(sec.label_start <= r.start() < sec.end for sec in sections):
+            continue
+        line_end = text.find("\n", r.end(), head_end)
+        line_end = head_end if line_end < 0 else line_end
+        sections.append(_Section(r.start(), r.end(), line_end, "present", weak=True))
+    sections.sort(key=lambda sec: sec.label_start)
     return sections
 
 
@@ -350,9 +473,16 @@ def _section_end(text: str, start: int, limit: int) -> int:
             pos = stop.end()
             continue
         line = text[pos:line_end]
+        if _ITEM_START.match(line) and pos > start:
+            # "§ 1 …", "1. FÖREGÅENDE ANTECKNINGAR": the agenda begins.
+            return _trim_end(text, start, pos)
+        if _org_heading_line(line) is not None or _role_label_at(text, pos):
+            # "PRO Sandviken:", "Ordf: Anna Berg" inside a list.
+            pos = line_end + 1
+            continue
         if _MAYBE_NAME.search(line) and _runs(text, pos, line_end):
             seen_name = True
-        elif seen_name and (_is_prose(line) or _ITEM_START.match(line)):
+        elif seen_name and _is_prose(line):
             return _trim_end(text, start, pos)
         pos = line_end + 1
     return _trim_end(text, start, min(pos, limit))
@@ -410,10 +540,29 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
             return
         runs.append(_Run(words[0][0], words[-1][1], list(words)))
 
+    skip_until = start
     for m in _TOKEN.finditer(text, start, end):
+        if m.start() < skip_until:
+            continue
         word = m.group()
         span = m.span()
         tail_org = False
+        if (
+            current
+            and len(word) == 1
+            and word.isupper()
+            and word not in "XIV"
+            and text[current[-1][1] : m.start()] == " "
+        ):
+            # An initial: "Anna B. Berg", or a surname cut to its initial ("Gustav E (L)").
+            if text[m.end() : m.end() + 1] == ".":
+                current.append((m.start(), m.end() + 1))
+                skip_until = prev_end = m.end() + 1
+                continue
+            if len(current) == 1 and not text[m.end() : m.end() + 1].isalnum():
+                current.append(span)
+                prev_end = m.end()
+                continue
         if "-" in word:
             # "Anita Bengtsson-Höganäs": a municipality hyphenated to a surname.
             head, _, tail = word.rpartition("-")
@@ -545,24 +694,117 @@ def _participants(
 ) -> tuple[list[Participant], list[Span]]:
     participants: list[Participant] = []
     consumed: list[Span] = []
-    seen: dict[str, list[str | None]] = {}
+    seen: dict[str, list[Participant]] = {}
+    # People named only by a role field ("Ordf: Anna Berg") take their
+    # attendance from a list that names them too.
+    from_field: set[int] = set()
     for section in _sections(text, head_end):
         consumed.append((section.label_start, section.end))
         for p in _section_participants(text, section):
-            orgs = seen.setdefault(fold(p.name), [])
-            # A name seen again (a signature, a second list) is the same person
-            # unless the organisation differs: two officials may share a name.
-            if orgs and (p.organisation is None or p.organisation in orgs):
+            same = seen.setdefault(fold(p.name), [])
+            # A name seen again (a role field, a signature, a second list) is the
+            # same person unless the organisation differs: two officials may share a name.
+            twin = next(
+                (
+                    q
+                    for q in same
+                    if p.organisation is None
+                    or q.organisation is None
+                    or q.organisation == p.organisation
+                ),
+                None,
+            )
+            if twin is not None:
+                twin.organisation = twin.organisation or p.organisation
+                twin.role = twin.role or p.role
+                if id(twin) in from_field and not section.weak:
+                    twin.status = p.status
+                    from_field.discard(id(twin))
                 continue
-            orgs.append(p.organisation)
+            same.append(p)
             participants.append(p)
+            if section.weak:
+                from_field.add(id(p))
     if not participants and head_end > 0:
         warnings.append("Ingen deltagarlista hittades.")
     return participants, consumed
 
 
+# "PRO Sandviken:", "Kommunen:", "Lund: Anna Berg, Per Ek": an organisation
+# heading the people under it or after it on its line.
+_ORG_HEADING = re.compile(
+    r"^[ \t]*(?P<org>[" + _UC + r"][\w&.'’ -]{1,50}?)[ \t]*:[ \t]*(?P<rest>[^\n]*)$"
+)
+_HOME_WORDS = frozenset({"kommunen", "kommun", "staden", "stad"})
+
+
+def _org_heading_line(line: str) -> str | None:
+    m = _ORG_HEADING.match(line)
+    if not m:
+        return None
+    if m["rest"].strip() and not _MAYBE_NAME.match(m["rest"].strip()):
+        return None
+    return _org_heading(m["org"])
+
+
+def _org_heading(label: str) -> str | None:
+    """Return the organisation a sub-heading names ("PRO Sandviken" -> itself), or None.
+
+    A heading is an organisation when it resolves to one, holds an acronym or a
+    municipality, or ends in a body noun ("Socialförvaltningen"); "Kommunen"
+    stands for the meeting's own municipality (resolved by the caller).
+    """
+    label = " ".join(label.split()).strip(" .")
+    words = label.split()
+    if not 1 <= len(words) <= 6 or fold(label) in _LABEL_STATUS or _STOP.match(label):
+        return None
+    if _role_label_at(label + ": X", 0) or fold(label) in _NOT_NAME:
+        return None
+    if fold(label) in _HOME_WORDS:
+        return label
+    proper = resolve_organisation(label)
+    if proper:
+        return proper
+    if any(len(w) >= 2 and w.isalpha() and w.isupper() for w in words) and len(words) >= 2:
+        return label
+    if any(is_municipality(w) for w in words[1:]) or (
+        words[-1][:1].isupper() and _ORG_WORD_END.search(words[-1]) and len(words) <= 4
+    ):
+        return label
+    return None
+
+
+def _home_municipality(text: str) -> str | None:
+    """Return the municipality the first lines name (title, network, place)."""
+    for (_, _), proper in find_organisations(text, 0, min(len(text), 400)):
+        if is_municipality(proper):
+            return proper
+    return None
+
+
+def _org_headings(text: str, section: _Section) -> list[tuple[int, int, str]]:
+    """Return (line start, heading end, organisation) for each organisation heading."""
+    found: list[tuple[int, int, str]] = []
+    pos = section.start
+    while pos < section.end:
+        nl = text.find("\n", pos, section.end)
+        line_end = nl if nl >= 0 else section.end
+        line = text[pos:line_end]
+        if ":" in line and not _role_label_at(text, pos):
+            org = _org_heading_line(line)
+            if org is not None:
+                if fold(org) in _HOME_WORDS:
+                    org = _home_municipality(text) or org
+                found.append((pos, pos + line.index(":") + 1, org))
+        pos = line_end + 1
+    return found
+
+
 def _section_participants(text: str, section: _Section) -> list[Participant]:
+    headings = _org_headings(text, section)
     runs = _per_line(text, _runs(text, section.start, section.end))
+    # A run inside a heading ("PRO Sandviken:") is no person.
+    runs = [r for r in runs if not any(hs <= r.start < he for hs, he, _ in headings)]
     people: list[tuple[int, int, str | None]] = []
     for run in runs:
         parts = _split_run(text, run)
@@ -578,10 +820,32 @@ def _section_participants(text: str, section: _Section) -> list[Participant]:
         # A blank line ends what is said about a person; "Ordförande: Bo Ek"
         # on the next line introduces the next person.
         attrs = _TRAILING_ROLE_LABEL.sub("", _BLANK_LINE.split(attrs, maxsplit=1)[0])
+        # A line that is a field or a heading ("Ordförande för dagen: …",
+        # "SPF Seniorerna:") says nothing more about this person.
+        attrs = _NEXT_FIELD_LINE.split(attrs, maxsplit=1)[0]
         role, attr_org, has_x = _attributes(attrs)
         status = _row_status(attrs) or section.status
+        if status == "present" and _INVITED_ATTR.search(attrs.split("\n", 1)[0]):
+            # "Nils Åberg, revisor, inbjuden under § 5": he came at the meeting's call.
+            status = "guest"
+        line_start = text.rfind("\n", 0, s) + 1
+        role_field = _role_label_at(text, line_start)
+        if role_field and role_field.end() <= s:
+            # "Ordf: Anna Berg": the label's role is hers, and a chair is there.
+            role = _role_label(role_field["label"])[0] or role
+            if status == "absent":
+                status = "present"
+        heading = next((h for h in reversed(headings) if h[0] < s), None)
         span = (s, e + len(attrs.rstrip()))
-        result.append(Participant(_clean_name(text[s:e]), org or attr_org, role, status, span))
+        result.append(
+            Participant(
+                _clean_name(text[s:e]),
+                org or attr_org or (heading[2] if heading else None),
+                role,
+                status,
+                span,
+            )
+        )
         marked.append(has_x)
     if sum(marked) * 2 >= len(result) > 0 and any(marked):
         # An attendance table: an X marks who was there; a row without one is
@@ -591,6 +855,8 @@ def _section_participants(text: str, section: _Section) -> list[Participant]:
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_NEXT_FIELD_LINE = re.compile(r"\n(?=[ \t]*[" + _UC + r"][^\n:]{1,50}:)")
+_INVITED_ATTR = re.compile(r"\b(?:inbjuden|inbjudna|inbjuden gäst|gäst)\b", re.I)
 _TRAILING_ROLE_LABEL = re.compile(
     r"(?:Mötesordförande|Vice\s+ordförande|Ordförande|Sekreterare|Justerare)\s?:\s*$"
 )
@@ -643,7 +909,11 @@ def _clean_name(name: str) -> str:
     return " ".join(name.split())
 
 
-_REPLACES_WORD = re.compile(r"\b(?:ersätter|istf\.?|i stället för|ersättare för)\s", re.I)
+_REPLACES_WORD = re.compile(
+    r"(?:\b(?:tjänstgörande|tjg)\s+)?\b(?:ersätter|istf\.?|i stället för|ersättare för)\s"
+    r"|\bför\s+(?=[" + _UC + r"][" + _LC + r"]+\s[" + _UC + r"])",
+    re.I,
+)
 _HEADING_START = re.compile(r"\s(?:Från|Till|Med|För|Om|Vid|Den|Det|Se)\s")
 _PIECE_SPLIT = re.compile(r"[,;\n\t|]|\s-\s|\s–\s|\(|\)")
 
@@ -696,7 +966,11 @@ def _org_candidate(piece: str) -> str | None:
     low = fold(piece)
     if _NOISE.match(low) or re.fullmatch(r"[\d\s§xX.,/–-]+", piece):
         return None
-    if any(pat.search(piece) for pat, _ in _ROLE_PATTERNS) and len(piece.split()) <= 2:
+    if (
+        any(pat.search(piece) for pat, _ in _ROLE_PATTERNS)
+        and len(_ORDINAL.sub("", piece).split()) <= 3
+    ):
+        # "ordförande", "1:e vice ordförande", "sekreterare för dagen": a role, not a body.
         return None
     union = re.match(r"facklig\s+\w*(?:\s+för\s+(?P<org>.+))?$", piece, re.I)
     if union:
@@ -711,7 +985,12 @@ def _org_candidate(piece: str) -> str | None:
     return piece if _looks_like_org(piece) else None
 
 
-_NOT_ORG_LEAD = re.compile(r"^(?:utsedda?|valda?|via|från|på|i|av|enligt|med|ersätter|som|se)\b")
+_NOT_ORG_LEAD = re.compile(
+    r"^(?:utsedda?|valda?|via|från|på|i|av|enligt|med|ersätter|som|se|inbjuden|inbjudna|gäst|"
+    r"närvarande|deltar|deltog|deltagit|under|punkt|för|tjänstgörande|ej|kl|fr|t)\b",
+    re.I,
+)
+_ORDINAL = re.compile(r"^\s*(?:\d:[ae]|förste|första|andre|andra|tredje)\s+", re.I)
 
 
 def _looks_like_org(piece: str) -> bool:
@@ -1188,6 +1467,15 @@ def _role_lines(text: str, head_end: int, header: Header) -> None:
 
 
 def _minute_taker(text: str, header: Header) -> str | None:
+    for m in _role_lines_in(text, min(len(text), HEAD_CHARS)):
+        # "Sekr: Jenny Dahl", "Processtöd och anteckningar: Lisa Bok".
+        if not _role_label(m["label"])[1]:
+            continue
+        line_end = text.find("\n", m.end(), m.end() + 200)
+        for run in _runs(text, m.end(), line_end if line_end >= 0 else m.end() + 200)[:1]:
+            name = _clean_name(text[run.start : run.end])
+            p = _find_person(name, header.participants)
+            return p.name if p is not None else name
     for lo, hi in ((max(0, len(text) - TAIL_CHARS), len(text)), (0, min(len(text), HEAD_CHARS))):
         for m in _MINUTE_TAKER.finditer(text, lo, hi):
             name = " ".join(m["name"].split())
