@@ -165,7 +165,6 @@ class DocumentLoader:
         self.pause = pause or PauseHook()
         self.records: list[ImportedRecord] = []
         self.entries: list[ReviewEntry] = []
-        self._people: dict[int, Person] = {}
         self._content_types: dict[type[models.Model], ContentType] = {}
 
     # --- bookkeeping ----------------------------------------------------------
@@ -203,9 +202,7 @@ class DocumentLoader:
         self.pause.tick()
 
     def person(self, pk: int) -> Person:
-        if pk not in self._people:
-            self._people[pk] = Person.objects.get(pk=pk)
-        return self._people[pk]
+        return self.people.person(pk)
 
     def content_type(self, model: type[models.Model]) -> ContentType:
         if model not in self._content_types:
@@ -697,8 +694,12 @@ class DocumentLoader:
             status=Meeting.Status.CANCELLED
         )
         carried = [item for item in self.items if item.outcome == AgendaItem.Outcome.CARRIED_OVER]
-        following = meetings.filter(date__gt=self.meeting.date).order_by("date").first()
-        if carried and following is not None:
+        following = (
+            meetings.filter(date__gt=self.meeting.date).order_by("date").first()
+            if carried
+            else None
+        )
+        if following is not None:
             if following.status == Meeting.Status.PLANNED:
                 for item in carried:
                     self.carry_to(item, following)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from samverka.imports.names import Likeness, fold, likeness
 from samverka.networks.models import Network
 from samverka.organisations.models import Organisation, OrganisationAlias, name_key
-from samverka.people.models import PersonName, PersonOrganisation
+from samverka.people.models import Person, PersonName, PersonOrganisation
 
 _SUFFIXES = re.compile(r"\s+(kommun|stad|kommuns|stads)$")
 
@@ -77,11 +77,18 @@ class PeopleIndex:
     def __init__(self) -> None:
         self.people: dict[int, KnownPerson] = defaultdict(KnownPerson)
         self.by_fold: dict[str, set[int]] = defaultdict(set)
+        self.objects: dict[int, Person] = {}
         self.reload()
+
+    def person(self, pk: int) -> Person:
+        if pk not in self.objects:
+            self.objects[pk] = Person.objects.get(pk=pk)
+        return self.objects[pk]
 
     def reload(self) -> None:
         self.people.clear()
         self.by_fold.clear()
+        self.objects.clear()
         for person_id, name in PersonName.objects.values_list("person", "name"):
             self.people[person_id].names.add(name)
             self.by_fold[fold(name)].add(person_id)
