@@ -104,7 +104,7 @@ def find_assignments(
     last_subject: str | None = None
     for n, sentence in enumerate(sentences):
         text = sentence.text
-        low = text.lower()
+        low = sentence.low
         responsible = _RESPONSIBLE.match(text) if "ansv" in low[:12] else None
         if responsible and n > 0:
             # "Ta fram en rutin. Ansvarig: Linda, klart 30/4": the task, then its owner.

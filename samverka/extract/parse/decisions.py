@@ -113,7 +113,7 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
         if _BARE_LABEL.fullmatch(text) or _LEAD_IN.match(text):
             labelled = just_labelled = True
             continue
-        low = text.lower()
+        low = sentence.low
         is_decision = (
             any(key in low for key in _FORMULA_KEYS)
             # The patterns are written in lower case and matched against `low`,
@@ -159,7 +159,7 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
 
 def is_carried_over(sentences: list[Sentence]) -> bool:
     for s in sentences:
-        low = s.text.lower()
+        low = s.low
         if not any(key in low for key in _CARRIED_KEYS):
             continue
         if _SURELY_CARRIED.search(s.text) or (

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from samverka.extract.model import Span
 
@@ -33,6 +34,11 @@ _END = re.compile(r"[.!?](?=\s)|[.!?]$")
 class Sentence:
     text: str
     offsets: tuple[int, ...]
+
+    @cached_property
+    def low(self) -> str:
+        """The text in lower case, which several passes test for cue words."""
+        return self.text.lower()
 
     @property
     def span(self) -> Span:
