@@ -211,7 +211,8 @@ _DIGITAL = re.compile(
     re.I,
 )
 _PLACE_LABEL = re.compile(
-    r"(?:Plats\s+och\s+lokal|Plats\s+och\s+tid|Plats/lokal|Mötesplats|Lokal|Plats)(?!\w)\s?:?"
+    r"(?:Plats\s+och\s+lokal|Plats\s+och\s+tid|Plats/lokal|Mötesplats|Lokal|Plats"
+    r"|PLATS\s+OCH\s+LOKAL|PLATS\s+OCH\s+TID|MÖTESPLATS|LOKAL|PLATS)(?!\w)\s?:?"
 )
 _CONTEXT_NOT_MEETING = re.compile(r"(?:justering|anslag|nedtag|uppsätt|upprättad)", re.I)
 _DOC_TYPE = re.compile(
@@ -480,7 +481,9 @@ def _section_end(text: str, start: int, limit: int) -> int:
             # "PRO Sandviken:", "Ordf: Anna Berg" inside a list.
             pos = line_end + 1
             continue
-        if _MAYBE_NAME.search(line) and _runs(text, pos, line_end):
+        if (_MAYBE_NAME.search(line) and _runs(text, pos, line_end)) or (
+            (caps := _CAPS_NAME.match(line)) and _caps_name(caps["name"])
+        ):
             seen_name = True
         elif seen_name and _is_prose(line):
             return _trim_end(text, start, pos)
@@ -655,9 +658,22 @@ def _split_run(text: str, run: _Run) -> list[tuple[list[tuple[int, int]], str | 
     """
     words = run.words
     last = text[words[-1][0] : words[-1][1]]
-    if len(words) in (3, 4) and is_municipality(last):
+    if (
+        len(words) in (3, 4)
+        and is_municipality(last)
+        and words[-2][1] - words[-2][0] > 2
+        and not _org_follows(text, run.end)
+    ):
         return [(words[:-1], resolve_organisation(last))]
     return [(part, None) for part in _partition(text, words)]
+
+
+def _org_follows(text: str, pos: int) -> bool:
+    """Return whether a known body follows on the line ("Anna Lena Berg, Lunds kommun")."""
+    line_end = text.find("\n", pos, pos + 120)
+    rest = text[pos : line_end if line_end >= 0 else pos + 120]
+    pieces = [piece for piece in _PIECE_SPLIT.split(_PARTY.sub(",", rest)) if piece.strip()]
+    return bool(pieces) and resolve_organisation(pieces[0]) is not None
 
 
 def _partition(text: str, words: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
@@ -800,7 +816,48 @@ def _org_headings(text: str, section: _Section) -> list[tuple[int, int, str]]:
     return found
 
 
+# "ANNA BERG, Lunds kommun": a name in capitals at the start of a list line.
+_CAPS_NAME = re.compile(
+    r"(?m)^[ \t•*·-]*(?P<name>[" + _UC + r"]{2,}(?:-[" + _UC + r"]{2,})?"
+    r"(?:[ \t]+(?:[" + _UC + r"]\.|[" + _UC + r"]{2,}(?:-[" + _UC + r"]{2,})?)){1,3})"
+    r"(?=[ \t]*(?:[,(\t|–]|-\s|$))"
+)
+
+
+def _caps_name(name: str) -> str | None:
+    """Return a name in capitals title-cased ("ANNA BERG" -> "Anna Berg"), or None if no name."""
+    titled = name.title()
+    words = titled.split()
+    if (
+        resolve_organisation(titled)
+        or any(fold(w) in _NOT_NAME or _TITLE_SUFFIX.search(w) for w in words)
+        or resolve_organisation(words[0])
+    ):
+        return None
+    if len(titled) != len(name):
+        return None
+    return titled
+
+
+def _with_caps_names(text: str, start: int, end: int) -> str:
+    """Return `text` with names in capitals in text[start:end] title-cased (same offsets)."""
+    if not _CAPS_NAME.search(text, start, end):
+        return text
+    parts: list[str] = []
+    pos = start
+    for m in _CAPS_NAME.finditer(text, start, end):
+        titled = _caps_name(m["name"])
+        if titled is None:
+            continue
+        parts += [text[pos : m.start("name")], titled]
+        pos = m.end("name")
+    if not parts:
+        return text
+    return text[:start] + "".join(parts) + text[pos:]
+
+
 def _section_participants(text: str, section: _Section) -> list[Participant]:
+    text = _with_caps_names(text, section.start, section.end)
     headings = _org_headings(text, section)
     runs = _per_line(text, _runs(text, section.start, section.end))
     # A run inside a heading ("PRO Sandviken:") is no person.
@@ -1104,6 +1161,20 @@ def _clean_title(title: str) -> str | None:
     return title or None
 
 
+def _first_line_body(text: str, title: str) -> str | None:
+    """Return the title line when it is a body's name, with its abbreviation ("… (KPR)")."""
+    if _DOC_WORD.search(title):
+        return None
+    lines = _first_lines(text, 300)
+    if not lines:
+        return None
+    line = _NAME_TAIL.split(text[lines[0][0] : lines[0][1]].strip(), maxsplit=1)[0]
+    if not fold(line).startswith(fold(title)) or _DOC_WORD.search(line):
+        return None
+    m = _BODY_HEADING.fullmatch(line.strip())
+    return m.group() if m else None
+
+
 def _network(text: str, title: str | None) -> str | None:
     head_end = min(len(text), HEAD_CHARS)
     for m in _ORGAN_LABEL.finditer(text, 0, head_end):
@@ -1128,7 +1199,19 @@ def _network(text: str, title: str | None) -> str | None:
             r"[" + _UC + r"]\w*(?:nätverk|råd|nämnd)", title
         ):
             return title
+        whole = _first_line_body(text, title)
+        if whole:
+            return whole
         named = _TITLE_BODY.match(title)
+        if named:
+            # "Protokoll från sammanträde med barn- och utbildningsnämnden":
+            # the meeting's word comes first, the body after "med"/"i".
+            inner = re.match(
+                r"(?:\w*(?:sammanträde|möte|träff)\w*)\s+(?:med|i|för)\s+(?P<body>.+)$",
+                named["body"],
+            )
+            if inner and _BODY_NOUN.search(inner["body"]):
+                return inner["body"].strip()
         # "Protokoll från Verksamhetschefsmöte …" names a meeting, not a body.
         if named and not re.search(r"(?:möte|träff|sammanträde)\w*\b", named["body"]):
             return named["body"].strip()
@@ -1142,15 +1225,17 @@ def _network(text: str, title: str | None) -> str | None:
             return dashed["body"].strip()
     lines = _first_lines(text, 300)
     if title and len(lines) >= 2 and fold(text[lines[0][0] : lines[0][1]]) == fold(title):
-        second = text[lines[1][0] : lines[1][1]].strip()
+        # "Regionala samverkansrådet Kalmar län – vård, omsorg …": the name
+        # before a dash or comma; what follows describes the body or the meeting.
+        second = _NAME_TAIL.split(text[lines[1][0] : lines[1][1]].strip(), maxsplit=1)[0]
         if (
-            len(second) <= 60
+            len(second) <= 80
             and second[:1].isupper()
             and not re.search(r"[\d:]", second)
             and _BODY_NOUN.search(second)
         ):
             # A body's name on the line under the document type ("Kommunstyrelsens arbetsutskott").
-            return second
+            return second.strip()
     for s, e in lines[:3]:
         whole = _TITLE_NETWORK.fullmatch(text[s:e].strip())
         if whole and e - s <= 60:
@@ -1176,6 +1261,20 @@ _TITLE_NETWORK = re.compile(
 _TITLE_BODY = re.compile(
     r"(?:Protokoll|Minnesanteckningar|Anteckningar)\s+(?:från|vid)\s+"
     r"(?P<body>.+?)(?:\s+den\s|\s+\d|$)"
+)
+
+
+_NAME_TAIL = re.compile(r"\s[–—-]\s|,\s")
+_DOC_WORD = re.compile(
+    r"(?i:minnesanteckningar|anteckningar|protokoll|mötesanteckningar|sammanträdesprotokoll|"
+    r"dagordning|kallelse|möte|mötet|sammanträde)"
+)
+# "Kommunala pensionärsrådet (KPR)", "Samordningsförbundet Västra Mälardalen":
+# a heading of a few words whose head is a body noun names the body.
+_BODY_HEADING = re.compile(
+    r"(?:[" + _UC + r"][\w-]*\s+){0,3}[" + _UC + r"]?[\w-]*(?:nätverket|rådet|nämnden|styrelsen|"
+    r"förbundet|gruppen|samrådet|utskottet|beredningen|förbund|nätverk)"
+    r"(?:\s+[" + _UC + r"][\w-]+){0,3}(?:\s+län)?(?:\s+\([" + _UC + r"]{2,8}\))?"
 )
 
 
@@ -1271,7 +1370,8 @@ def _place(text: str, area_end: int, header: Header) -> str | None:
 
 
 _TIME_LABEL_RANGE = re.compile(
-    r"\b(?:Tid|Datum och tid|Tidpunkt)\s?:\s?(?P<h1>[0-2]?\d)(?:[.:](?P<m1>[0-5]\d))?"
+    r"\b(?:Tid|Datum och tid|Tidpunkt|TID|DATUM OCH TID)\s?:\s?"
+    r"(?P<h1>[0-2]?\d)(?:[.:](?P<m1>[0-5]\d))?"
     r"\s?[-–]\s?(?P<h2>[0-2]?\d)(?:[.:](?P<m2>[0-5]\d))?(?![\d-])"
 )
 _DATE_LABEL_NEAR = re.compile(
@@ -1373,6 +1473,9 @@ def _signature_end(text: str, start: int, limit: int) -> int:
         line_end = nl if nl >= 0 else limit
         line = text[pos:line_end]
         head = line[:40]
+        if _ITEM_START.match(line):
+            # "§ 1 Fastställande av föredragningslista": the agenda begins.
+            return pos
         signed = (
             not re.search(r"[^\W\d_]", line)
             or _SIGNATURE_ROLE.search(head)
@@ -1490,7 +1593,25 @@ def _minute_taker(text: str, header: Header) -> str | None:
         holders = [p for p in header.participants if p.role == role]
         if len(holders) == 1:
             return holders[0].name
+    signed = _SIGNED_SECRETARY.search(text, 0, min(len(text), HEAD_CHARS))
+    if signed:
+        # "Underskrifter / Sekreterare Eva Öst": the secretary signs the minutes.
+        return _clean_name(signed["name"])
     return None
+
+
+_SIGNED_SECRETARY = re.compile(
+    r"(?m)^[ \t]*(?:Sekreterare|Protokollförare)[ \t]*:?[ \t]+"
+    r"(?P<name>["
+    + _UC
+    + r"]["
+    + _LC
+    + r"'’-]+(?:[ \t]["
+    + _UC
+    + r"]["
+    + _LC
+    + r"'’.-]*){1,2})[ \t]*$"
+)
 
 
 # --- reconcile ----------------------------------------------------------------------
