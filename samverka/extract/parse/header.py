@@ -1237,10 +1237,10 @@ def _network(text: str, title: str | None) -> str | None:
             # A body's name on the line under the document type ("Kommunstyrelsens arbetsutskott").
             return second.strip()
     for s, e in lines[:3]:
-        whole = _TITLE_NETWORK.fullmatch(text[s:e].strip())
-        if whole and e - s <= 60:
+        only = _TITLE_NETWORK.fullmatch(text[s:e].strip())
+        if only and e - s <= 60:
             # A page header or first line that is only the body's name.
-            return whole.group()
+            return only.group()
     m2 = _BODY_NAME.search(text, 0, min(len(text), 300))
     if m2:
         return m2.group()
