@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import secrets
 import sys
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -127,9 +128,10 @@ def database_settings(url: str) -> dict[str, Any]:
         }
         # A file, not Django's default in-memory test database, so that tests
         # see the same locking behaviour as the running site; one per process,
-        # so that test runs side by side do not delete each other's database.
-        test_name = f"test_samverka_{os.getpid()}.sqlite3"
-        config["TEST"] = {"NAME": str(Path(config["NAME"]).with_name(test_name))}
+        # so that test runs side by side do not delete each other's database,
+        # and in the temporary folder, which outlives no interrupted run for long.
+        test_name = f"samverka_test_{os.getpid()}.sqlite3"
+        config["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / test_name)}
         Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     else:
         config["TEST"] = {"NAME": f"test_{config['NAME']}_{os.getpid()}"}
