@@ -37,7 +37,7 @@ format: setup
 
 # Structural checks CI runs besides the suite.
 check: setup
-	$(BIN)/samverka makemigrations --check --dry-run
+	DEBUG=1 $(BIN)/samverka makemigrations --check --dry-run
 	DEBUG=0 ALLOWED_HOSTS=samverka.example.se \
 	SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
 	$(BIN)/samverka check --deploy --fail-level WARNING
