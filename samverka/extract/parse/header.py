@@ -134,7 +134,8 @@ _TITLE_WORDS = (
     r"(?:chef|ledare|samordnare|sekreterare|ordförande|handläggare|strateg|ekonom|konsulent|"
     r"kurator|administratör|direktör|controller|representant|revisor|biträde|utvecklare|"
     r"planerare|rådgivare|förmedlare|assistent|ansvarig|ombudsman|inspektör|ledamot|"
-    r"ersättare|justerare|notarie|psykolog|läkare|sköterska|pedagog|skötare)"
+    r"ersättare|justerare|notarie|psykolog|läkare|sköterska|pedagog|skötare|kommunalråd|"
+    r"oppositionsråd|regionråd|landstingsråd|forskare)"
 )
 _ORG_WORDS = (
     r"(?:kommun|kommuns|region|landstinget|sekretariatet|kansli|kansliet|förvaltning|"
@@ -197,7 +198,7 @@ _ROLE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 _NOISE = re.compile(
     r"^(?:x|tjg|ej tjg|tjg ers|ers|ej tjg ers|adj|adjungerad|ledamot|ledamöter|ersättare|"
     r"tjänstgörande ersättare|tjänstgörande|ordinarie|justerare|ej|och|samt|from|"
-    r"f\.?\s?o\.?\s?m|t\.?\s?o\.?\s?m|"
+    r"f\.?\s?o\.?\s?m|t\.?\s?o\.?\s?m|mas|mar|sas|"
     r"ärende|ärendena|punkt|§+|del av mötet|via teams|på distans|digitalt)$",
     re.I,
 )
@@ -758,9 +759,25 @@ def _org_heading_line(line: str) -> str | None:
     m = _ORG_HEADING.match(line)
     if not m:
         return None
-    if m["rest"].strip() and not _MAYBE_NAME.match(m["rest"].strip()):
+    rest = m["rest"].strip()
+    if rest and not _MAYBE_NAME.match(rest):
         return None
-    return _org_heading(m["org"])
+    org = _org_heading(m["org"])
+    if org is None and rest and _is_place_word(m["org"]):
+        # "Sjövik: Lena Marklund, Hussein Ali": a place heads the names on its line.
+        return m["org"].strip()
+    return org
+
+
+def _is_place_word(label: str) -> bool:
+    words = label.split()
+    return (
+        1 <= len(words) <= 2
+        and all(_NAME_WORD.fullmatch(w) for w in words)
+        and not any(fold(w) in _NOT_NAME or _TITLE_SUFFIX.search(w) for w in words)
+        and fold(label) not in _LABEL_STATUS
+        and not _role_label_at(label + ": X", 0)
+    )
 
 
 def _org_heading(label: str) -> str | None:
@@ -1248,8 +1265,9 @@ def _network(text: str, title: str | None) -> str | None:
 
 
 _BODY_NOUN = re.compile(
-    r"(?:nätverk|nätverket|råd|rådet|nämnd|nämnden|styrelse|styrelsen|grupp|gruppen|förbund|"
-    r"förbundet|utskott|utskottet|beredning|beredningen|samråd|samrådet|kommitté|kommittén|forum)\b",
+    r"(?:n[äa]tverk|n[äa]tverket|r[åa]d|r[åa]det|n[äa]mnd|n[äa]mnden|styrelse|styrelsen|grupp|"
+    r"gruppen|f[öo]rbund|f[öo]rbundet|utskott|utskottet|beredning|beredningen|samr[åa]d|"
+    r"samr[åa]det|kommitté|kommittén|forum)\b",
     re.IGNORECASE,
 )
 _TITLE_NETWORK = re.compile(
@@ -1272,8 +1290,8 @@ _DOC_WORD = re.compile(
 # "Kommunala pensionärsrådet (KPR)", "Samordningsförbundet Västra Mälardalen":
 # a heading of a few words whose head is a body noun names the body.
 _BODY_HEADING = re.compile(
-    r"(?:[" + _UC + r"][\w-]*\s+){0,3}[" + _UC + r"]?[\w-]*(?:nätverket|rådet|nämnden|styrelsen|"
-    r"förbundet|gruppen|samrådet|utskottet|beredningen|förbund|nätverk)"
+    r"(?:[" + _UC + r"][\w-]*\s+){0,3}[" + _UC + r"]?[\w-]*(?:n[äa]tverket|r[åa]det|n[äa]mnden|"
+    r"styrelsen|f[öo]rbundet|gruppen|samr[åa]det|utskottet|beredningen|f[öo]rbund|n[äa]tverk)"
     r"(?:\s+[" + _UC + r"][\w-]+){0,3}(?:\s+län)?(?:\s+\([" + _UC + r"]{2,8}\))?"
 )
 
@@ -1384,6 +1402,12 @@ def _hhmm(hour: str, minute: str | None) -> str | None:
     return f"{h:02d}:{mi:02d}" if 0 <= h <= 23 and 0 <= mi <= 59 else None
 
 
+_WEEKDAYS = ("mån", "tis", "ons", "tor", "fre", "lör", "sön")
+_WEEKDAY_BEFORE = re.compile(
+    r"(?i:\b(?P<day>måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?)(?:\s+den)?\s*$"
+)
+
+
 def _yearless_date(text: str, area_end: int, warnings: list[str]) -> str | None:
     """Return a labelled or first-lines date without a year, the year taken from the text."""
     lines = _first_lines(text, 400)[:3]
@@ -1392,7 +1416,8 @@ def _yearless_date(text: str, area_end: int, warnings: list[str]) -> str | None:
         if d.day is None or d.year is not None:
             continue
         labelled = _DATE_LABEL_NEAR.search(text, max(0, d.span[0] - 40), d.span[0])
-        if not labelled and d.span[0] >= first_lines_end:
+        weekday = _WEEKDAY_BEFORE.search(text, max(0, d.span[0] - 20), d.span[0])
+        if not labelled and not weekday and d.span[0] >= first_lines_end:
             continue
         years = Counter(
             x.year for x in find_dates(text, 0, min(len(text), 100_000)) if x.year is not None
@@ -1400,6 +1425,15 @@ def _yearless_date(text: str, area_end: int, warnings: list[str]) -> str | None:
         if not years:
             return None
         year = years.most_common(1)[0][0]
+        if weekday:
+            # "torsdag 14/3": of the years the text names, the one where the day is a Thursday.
+            wanted = _WEEKDAYS.index(weekday["day"].lower()[:3])
+            fits = [
+                y
+                for y, _ in years.most_common()
+                if (dt := d.to_date(y)) is not None and dt.weekday() == wanted
+            ]
+            year = fits[0] if fits else year
         warnings.append(f"Mötesdatumet saknar år; antaget {year} efter årtalen i texten.")
         return d.iso(year)
     return None

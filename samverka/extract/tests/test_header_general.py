@@ -1,0 +1,380 @@
+"""The header pass on layouts it was not fitted to, one general rule per test.
+
+Every snippet is invented (people, bodies and wording), written to vary the
+patterns seen on unseen minutes rather than to copy any one document.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from samverka.extract.dates import find_dates, find_time_ranges
+from samverka.extract.model import SourceText
+from samverka.extract.orgs import resolve_organisation
+from samverka.extract.parse.header import parse_header
+from samverka.extract.parse.types import Header
+
+Row = tuple[str, str | None, str | None, str]
+
+
+def _header(text: str) -> Header:
+    return parse_header(SourceText("t.txt", "0", "text/plain", text))
+
+
+def _people(text: str) -> list[Row]:
+    return [(p.name, p.organisation, p.role, p.status) for p in _header(text).participants]
+
+
+def _person(text: str, name: str) -> Row:
+    rows = [r for r in _people(text) if r[0] == name]
+    assert len(rows) == 1, (name, _people(text))
+    return rows[0]
+
+
+# --- 1. labels in capitals, labels without diacritics ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("present", "absent", "guest"),
+    [
+        ("DELTAGARE", "EJ NÄRVARANDE", "GÄSTER"),
+        ("NÄRVARANDE:", "FRÅNVARANDE:", "INBJUDNA:"),
+        ("Narvarande:", "Franvarande:", "Gaster:"),
+        ("Närvarande ledamöter", "Anmält förhinder", "Inbjuden"),
+    ],
+)
+def test_attendance_labels_in_any_case_or_without_diacritics(
+    present: str, absent: str, guest: str
+) -> None:
+    text = (
+        f"MINNESANTECKNINGAR\nDatum: 2024-03-14\n{present}\nAnna Berg, Kalmar kommun\n"
+        f"Per Ek, Nybro kommun\n{absent}\nLisa Holm, Borgholms kommun\n{guest}\n"
+        "Olof Lind, Region Kalmar län\n1. FÖREGÅENDE ANTECKNINGAR\nGodkändes.\n"
+    )
+    assert _people(text) == [
+        ("Anna Berg", "Kalmar", None, "present"),
+        ("Per Ek", "Nybro", None, "present"),
+        ("Lisa Holm", "Borgholm", None, "absent"),
+        ("Olof Lind", "Region Kalmar län", None, "guest"),
+    ]
+    header = _header(text)
+    assert text[header.body_start :].lstrip().startswith("1. FÖREGÅENDE")
+
+
+def test_a_label_in_lower_case_inside_a_sentence_is_prose() -> None:
+    text = "Anteckningar\nMötet inleddes. Alla närvarande Anna Berg och Per Ek hälsades.\n"
+    assert _people(text) == []
+
+
+def test_place_and_time_labels_in_capitals() -> None:
+    header = _header("PROTOKOLL\nDATUM: 2024-10-02\nTID: 9-11.30\nPLATS: Vetlanda, Stadshuset\n")
+    assert (header.date, header.start_time, header.end_time) == ("2024-10-02", "09:00", "11:30")
+    assert header.place == "Vetlanda, Stadshuset"
+    assert header.digital is False
+
+
+# --- 2. the header ends where the agenda begins ---------------------------------------
+
+
+@pytest.mark.parametrize("first", ["§ 1 Fastställande av dagordning", "1. Mötets öppnande"])
+def test_a_signature_block_before_the_agenda_leaves_the_items_to_the_body(first: str) -> None:
+    text = (
+        "Protokoll\nStyrelsen 2024-02-05\nNärvarande\nEva Holm, ordförande\nJan Dahl\n"
+        "Underskrifter\nSekreterare Ylva Strand\nOrdförande Eva Holm\nJusterande Jan Dahl\n"
+        f"{first}\nGodkänns.\n§ 2 Ekonomi\nRapport.\n"
+    )
+    header = _header(text)
+    assert text[header.body_start :].lstrip().startswith(first)
+    assert all(e <= text.index(first) for _, e in header.consumed)
+    assert header.minute_taker == "Ylva Strand"
+
+
+# --- 3. any label starts a new section; staff are present -----------------------------
+
+
+def test_staff_and_non_serving_deputies_are_present_in_their_own_sections() -> None:
+    text = (
+        "Protokoll socialnämnden 2024-04-17\nBeslutande\nKarin Ljung (S), ordförande\n"
+        "Olle Björk (M)\nAnmält förhinder\nGustav Edlund (L)\nTjänstepersoner\n"
+        "Carina Berglund, förvaltningschef\nTomas Frisk, nämndsekreterare\n"
+        "Ej tjänstgörande ersättare\nMona Persson (C)\n§ 1 Val av justerare\n"
+    )
+    assert _people(text) == [
+        ("Karin Ljung", None, "ordförande", "present"),
+        ("Olle Björk", None, None, "present"),
+        ("Gustav Edlund", None, None, "absent"),
+        ("Carina Berglund", None, None, "present"),
+        ("Tomas Frisk", None, "sekreterare", "present"),
+        ("Mona Persson", None, None, "present"),
+    ]
+
+
+@pytest.mark.parametrize("label", ["IFO-chefer:", "Förvaltningschefer:", "Tjänstemän"])
+def test_a_role_plural_heads_a_list(label: str) -> None:
+    text = f"Minnesanteckningar\n{label}\nAnna Ahl, Tranås kommun\nBo Ek, Eksjö kommun\n"
+    assert [r[:2] for r in _people(text)] == [("Anna Ahl", "Tranås"), ("Bo Ek", "Eksjö")]
+
+
+# --- 4. what follows a name -------------------------------------------------------------
+
+
+def test_an_ordinal_vice_chair_is_a_role_not_an_organisation() -> None:
+    text = "Närvarande\nAnna Kvist (S), 1:e vice ordförande\nOla Sund (M), 2:e vice ordf.\n"
+    assert _people(text) == [
+        ("Anna Kvist", None, "vice ordförande", "present"),
+        ("Ola Sund", None, "vice ordförande", "present"),
+    ]
+
+
+def test_a_serving_deputy_for_someone_keeps_no_organisation_and_adds_no_one() -> None:
+    text = (
+        "Närvarande ledamöter\nEva Holm (S), tjänstgörande ersättare för Lars Nyberg (S)\n"
+        "Sara Hed (L) för Gustav Ek (L)\nPer Ahl (KD) ersätter Mia Lund (KD)\n"
+        "Frånvarande\nGustav Ek (L)\nLars Nyberg (S)\n"
+    )
+    assert _people(text) == [
+        ("Eva Holm", None, None, "present"),
+        ("Sara Hed", None, None, "present"),
+        ("Per Ahl", None, None, "present"),
+        ("Gustav Ek", None, None, "absent"),
+        ("Lars Nyberg", None, None, "absent"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line", ["Nils Åkerlund, revisor, inbjuden under § 5", "Nils Åkerlund, gäst § 3"]
+)
+def test_someone_invited_to_one_item_is_a_guest(line: str) -> None:
+    text = f"Närvarande\nKaj Berg, Vara kommun\n{line}\n§ 1 Öppnande\n"
+    assert _person(text, "Nils Åkerlund") == ("Nils Åkerlund", None, None, "guest")
+
+
+def test_an_ocr_damaged_chair_is_still_the_chair() -> None:
+    assert _person("Närvarande:\nIda Ros, ordf6rande\nBo Ek\n", "Ida Ros")[2] == "ordförande"
+
+
+# --- 5. role fields -----------------------------------------------------------------
+
+
+def test_role_fields_give_the_role_to_the_name_on_their_own_line() -> None:
+    text = (
+        "Protokoll från sammanträde med kultur- och fritidsnämnden\n"
+        "Tid och plats: Onsdagen den 24 januari 2024 kl. 08:30–12:10, Kulturhuset, sal Ran\n"
+        "Förhinder: Ola Sten, Alingsås kommun; Maria Vik, Vårgårda kommun\n"
+        "Ordförande för dagen: Cecilia Berg\nProcesstöd och anteckningar: Lisa Bok\n"
+        "Närvarande\nCecilia Berg, Lerums kommun\nLisa Bok, Lerums kommun\n"
+        "Hans Ring, Lerums kommun\n"
+        "§ 1 Val av justerare\n"
+    )
+    header = _header(text)
+    assert [(p.name, p.organisation, p.role, p.status) for p in header.participants] == [
+        ("Ola Sten", "Alingsås", None, "absent"),
+        ("Maria Vik", "Vårgårda", None, "absent"),
+        ("Cecilia Berg", "Lerum", "ordförande", "present"),
+        ("Lisa Bok", "Lerum", None, "present"),
+        ("Hans Ring", "Lerum", None, "present"),
+    ]
+    assert header.minute_taker == "Lisa Bok"
+    assert header.network == "kultur- och fritidsnämnden"
+    assert header.place == "Kulturhuset, sal Ran"
+
+
+@pytest.mark.parametrize(
+    ("label", "role", "writes"),
+    [
+        ("Ordf", "ordförande", False),
+        ("Mötesordförande", "ordförande", False),
+        ("Sekr", "sekreterare", True),
+        ("Anteckningar", None, True),
+        ("Antecknare", None, True),
+        ("Vice ordf.", "vice ordförande", False),
+    ],
+)
+def test_short_role_fields_inside_a_list(label: str, role: str | None, writes: bool) -> None:
+    text = (
+        f"Deltagare:\nAnna Berg, Ydre kommun\nPer Ek, Boxholms kommun\n{label}: Per Ek\n\n"
+        "1. Inledning\n"
+    )
+    header = _header(text)
+    assert _person(text, "Per Ek") == ("Per Ek", "Boxholm", role, "present")
+    assert _person(text, "Anna Berg")[2] is None
+    assert header.minute_taker == ("Per Ek" if writes else None)
+
+
+def test_news_about_a_coordinator_in_an_item_is_no_role_field() -> None:
+    text = (
+        "Närvarande:\nKirsi Jonsson, planeringsledare\nBo Ek, Lund\n\n1. Övrigt\n"
+        "Planeringsledare: Kirsi Jonsson slutar i oktober och lämnar över.\n"
+    )
+    header = _header(text)
+    assert len(header.participants) == 2
+    assert text[header.body_start :].lstrip().startswith("1. Övrigt")
+
+
+# --- 6. organisations of several words ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "org", "role"),
+    [
+        (
+            "Anders Holm, Norrbottens Kommuner – planeringsledare",
+            "Norrbottens Kommuner",
+            "planeringsledare",
+        ),
+        ("Karin Ås, Borås stad – sammankallande", "Borås", None),
+        ("Elin Wahlgren-Sjuhärads kommunalförbund", "Sjuhärads kommunalförbund", None),
+        ("Malin Öhrn FoU Sjuhärad Välfärd", "FoU Sjuhärad Välfärd", None),
+        (
+            "Anna Karlsson, Länsstyrelsen Västra Götaland, regional utvecklare",
+            "Länsstyrelsen Västra Götaland",
+            None,
+        ),
+        ("Jonas Lind, Högskolan Väst, forskare", "Högskolan Väst", None),
+    ],
+)
+def test_a_body_of_several_words_after_a_name_is_one_organisation(
+    line: str, org: str, role: str | None
+) -> None:
+    text = f"Deltagare:\n{line}\nBo Ek, Ulricehamns kommun\n"
+    rows = _people(text)
+    assert len(rows) == 2, rows
+    assert rows[0][1:3] == (org, role)
+
+
+# --- 7. attendees grouped under organisations ----------------------------------------
+
+
+def test_attendees_grouped_under_organisation_headings() -> None:
+    text = (
+        "Protokoll kommunala pensionärsrådet Sandvikens kommun 2024-05-06\nNärvarande:\n"
+        "PRO Sandviken:\nGunnel Åberg, vice ordförande\nBengt Sund\nSPF Seniorerna Sandviken:\n"
+        "Kjell-Åke Nilsson\nKommunen:\nEva Rask, kommunalråd\nHans Ek, Region Gävleborg\n"
+        "§ 1 Öppnande\n"
+    )
+    assert _people(text) == [
+        ("Gunnel Åberg", "PRO Sandviken", "vice ordförande", "present"),
+        ("Bengt Sund", "PRO Sandviken", None, "present"),
+        ("Kjell-Åke Nilsson", "SPF Seniorerna Sandviken", None, "present"),
+        ("Eva Rask", "Sandviken", None, "present"),
+        ("Hans Ek", "Region Gävleborg", None, "present"),
+    ]
+
+
+def test_municipality_first_lines() -> None:
+    text = "Närvarande:\nLund: Anna Berg, Per Ek\nEslöv: Eva Al\nHöör: Ida Sten, Bo Åkesson\n\n"
+    assert [r[:2] for r in _people(text)] == [
+        ("Anna Berg", "Lund"),
+        ("Per Ek", "Lund"),
+        ("Eva Al", "Eslöv"),
+        ("Ida Sten", "Höör"),
+        ("Bo Åkesson", "Höör"),
+    ]
+
+
+# --- names: initials and capitals ----------------------------------------------------
+
+
+def test_initials_and_names_in_capitals() -> None:
+    text = (
+        "Närvarande:\nANNA BERG, Lunds kommun\nAnna B. Berg, Eslövs kommun\n"
+        "KJELL-ÅKE NILSSON (S)\nGustav E (L)\n\n"
+    )
+    assert [r[:2] for r in _people(text)] == [
+        ("Anna Berg", "Lund"),
+        ("Anna B. Berg", "Eslöv"),
+        ("Kjell-Åke Nilsson", None),
+        ("Gustav E", None),
+    ]
+
+
+def test_an_attendance_x_is_no_initial() -> None:
+    text = "Närvarande\nAnna Berg X\nBo Ek X\nPer Al\n\n"
+    assert [r[0] for r in _people(text)] == ["Anna Berg", "Bo Ek"]
+
+
+# --- 11. date, time and place on one line --------------------------------------------
+
+
+def test_a_yearless_date_takes_the_year_from_the_text() -> None:
+    text = (
+        "Minnesanteckningar IFO-chefsnätverket Sjuhärad\n"
+        "tisdag 12/3, kl 9–12, Borås Stadshus, rum Viskan\nDeltagare:\nBo Ek, Marks kommun\n\n"
+        "1. Nästa möte\nNästa möte 2024-04-09.\n"
+    )
+    header = _header(text)
+    assert header.date == "2024-03-12"
+    assert (header.start_time, header.end_time) == ("09:00", "12:00")
+    assert header.place == "Borås Stadshus, rum Viskan"
+    assert header.network == "IFO-chefsnätverket Sjuhärad"
+
+
+def test_a_yearless_date_prefers_the_year_its_weekday_fits() -> None:
+    # 14 March is a Thursday in 2024 and a Friday in 2025; the text names both years.
+    text = (
+        "Anteckningar\nDatum: torsdag 14/3\nNärvarande: Bo Ek, Per Al\n\n"
+        "1. Planering\nUppföljning av 2025-01-10 och 2025-02-01; rapport från 2024-02-20.\n"
+    )
+    assert _header(text).date == "2024-03-14"
+
+
+def test_ocr_digits_in_the_heading_date_and_time() -> None:
+    header = _header("Protokoll styrelsemöte 2023-11-O8, kl. l3.15 - 16.OO\nPlats: Köping\n")
+    assert header.date == "2023-11-08"
+    assert (header.start_time, header.end_time) == ("13:15", "16:00")
+
+
+# --- 12. OCR and lost diacritics in organisations ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "proper"),
+    [("Ljungby kornmun", "Ljungby"), ("Hoganas kommun", "Höganäs"), ("Angelholm", "Ängelholm")],
+)
+def test_organisations_read_through_ocr_and_lost_diacritics(written: str, proper: str) -> None:
+    assert resolve_organisation(written) == proper
+
+
+def test_short_bare_words_are_not_municipalities_without_diacritics() -> None:
+    assert resolve_organisation("are") is None
+    assert resolve_organisation("Ange") is None
+
+
+def test_ocr_view_keeps_words_and_offsets() -> None:
+    text = "Olle ringde kl. l0.3O om Il 2024-O1-05"
+    assert [d.iso() for d in find_dates(text)] == ["2024-01-05"]
+    assert find_dates(text)[0].span == (28, 38)
+    assert [(t.start, t.end) for t in find_time_ranges(text)] == [("10:30", None)]
+
+
+# --- 14. the network's name ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "network"),
+    [
+        (
+            "MINNESANTECKNINGAR\n"
+            "Regionala samverkansrådet Kalmar län – vård, omsorg och socialtjänst\n",
+            "Regionala samverkansrådet Kalmar län",
+        ),
+        (
+            "Kommunala pensionärsrådet (KPR)\nProtokoll 2024-02-05\n",
+            "Kommunala pensionärsrådet (KPR)",
+        ),
+        (
+            "Anteckningar\nSamordningsförbundet Västra Mälardalen, styrelsemöte\n",
+            "Samordningsförbundet Västra Mälardalen",
+        ),
+        (
+            "Protokoll från sammanträde med barn- och utbildningsnämnden\n",
+            "barn- och utbildningsnämnden",
+        ),
+        (
+            "Minnesanteckningar IFO-chefsnätverket Sjuhärad 19 september 2025\n",
+            "IFO-chefsnätverket Sjuhärad",
+        ),
+    ],
+)
+def test_the_network_keeps_its_full_name(head: str, network: str) -> None:
+    assert _header(head + "Datum: 2024-02-05\n").network == network
