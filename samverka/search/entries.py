@@ -19,7 +19,7 @@ from samverka.documents.models import Document, SourceDocument
 from samverka.meetings.models import AgendaItem, Decision, Meeting, StatusReport
 from samverka.people.models import Person, PersonOrganisation, current_on
 from samverka.search.models import EVERYONE, SearchEntry
-from samverka.search.text import analyse, folded_variants, words
+from samverka.search.text import folded_variants, stems, words
 
 Kind = SearchEntry.Kind
 Row = dict[str, Any]
@@ -217,11 +217,10 @@ def entry_fields(source: Source, row: Row) -> dict[str, Any]:
     title, body = fields["title"] or "", fields["body"] or ""
     fields["title"], fields["body"] = title, body
     if connection.vendor == "sqlite":
-        title_terms, title_folded = analyse(title)
-        body_terms, body_folded = analyse(body)
-        fields["title_terms"] = " ".join(title_terms)
-        fields["body_terms"] = " ".join(body_terms)
-        fields["folded_terms"] = " ".join(title_folded + body_folded)
+        # Folded forms live in the term table (indexing.SQLITE_TERMS_CREATE), not in FTS.
+        fields["title_terms"] = " ".join(stems(title))
+        fields["body_terms"] = " ".join(stems(body))
+        fields["folded_terms"] = ""
         fields["scope"] = scope_tokens(fields)
     else:
         fields["title_terms"] = fields["body_terms"] = fields["scope"] = ""
@@ -230,10 +229,14 @@ def entry_fields(source: Source, row: Row) -> dict[str, Any]:
 
 
 def scope_tokens(fields: dict[str, Any]) -> str:
-    """Return the FTS5 tokens that let one MATCH apply access and filters."""
-    tokens = [f"n{fields['network_pk']}", "k" + fields["kind"].replace("_", "")]
+    """Return the FTS5 tokens that let one MATCH apply access and filters.
+
+    The "zz" keeps them apart from words of the text, so that queries need no
+    column filter (which would cost FTS5 its fast skipping between rowids).
+    """
+    tokens = [f"zzn{fields['network_pk']}", "zzk" + fields["kind"].replace("_", "")]
     if fields["meeting_pk"]:
-        tokens.append(f"m{fields['meeting_pk']}")
+        tokens.append(f"zzm{fields['meeting_pk']}")
     if fields["organisation_pk"]:
-        tokens.append(f"o{fields['organisation_pk']}")
+        tokens.append(f"zzo{fields['organisation_pk']}")
     return " ".join(tokens)

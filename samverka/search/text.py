@@ -66,30 +66,9 @@ def is_folded(word: str) -> bool:
 
 
 def stems(text: str) -> list[str]:
-    return [stem(word) for word in words(text)]
-
-
-_analysed: dict[str, tuple[str, str]] = {}
-
-
-def analyse(text: str) -> tuple[list[str], list[str]]:
-    """Return the stems of `text` and the folded stems that differ from them.
-
-    The indexer's hot path: one dictionary look-up per word once a word is known.
-    """
-    terms: list[str] = []
-    folded: list[str] = []
-    for word in WORD.findall(text.casefold()):
-        known = _analysed.get(word)
-        if known is None:
-            stemmed = stem(word)
-            known = (stemmed, fold(stemmed) if fold(stemmed) != stemmed else "")
-            if len(_analysed) < 500_000:
-                _analysed[word] = known
-        terms.append(known[0])
-        if known[1]:
-            folded.append(known[1])
-    return terms, folded
+    """Return the stems of the words of `text` (the indexer's hot path)."""
+    known = _stems
+    return [known.get(word) or stem(word) for word in WORD.findall(text.casefold())]
 
 
 def folded_variants(tokens: Iterable[str]) -> str:

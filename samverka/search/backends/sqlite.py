@@ -1,9 +1,12 @@
 """SQLite FTS5: one MATCH carries the words, the access scope and the filters.
 
-The scope and filters are tokens in the FTS `scope` column ("n12" network,
-"m5" meeting, "kdecision" kind, "o1283" organisation), so access narrows the
-posting lists inside FTS5 instead of after it; the joined row is checked again
-in SQL all the same.
+The scope and filters are tokens in the FTS `scope` column ("zzn12" network,
+"zzm5" meeting, "zzkdecision" kind, "zzo1283" organisation), so access narrows
+the posting lists inside FTS5 instead of after it; the joined row is checked
+again in SQL all the same. A prefix ("familjehem") is expanded into the exact
+stems that start with it through the `search_term` table, and the query uses no
+column filters: both keep FTS5 on its fast path, skipping along the short
+posting list of the scope instead of merging every long one.
 """
 
 from __future__ import annotations
@@ -18,10 +21,11 @@ from samverka.search.models import Scope
 from samverka.search.query import MIN_PREFIX, Clause, Query
 from samverka.search.text import is_folded, stem
 
-EXACT = "{title_terms body_terms}"
-WITH_FOLDED = "{title_terms body_terms folded_terms}"
-# bm25 weights per FTS column: title, body, folded forms, scope tokens.
-RANK = f"bm25({FTS_TABLE}, 10.0, 1.0, 0.3, 0.0)"
+# bm25 weights per FTS column: title, body, (unused) folded forms, scope tokens.
+RANK = f"bm25({FTS_TABLE}, 10.0, 1.0, 0.0, 0.0)"
+# A prefix that expands to more stems than this is left to FTS5's own prefix query.
+MAX_EXPANSION = 200
+_END = "\U0010ffff"
 
 
 class SqliteBackend:
@@ -79,15 +83,14 @@ def _restriction(scope: Scope, filters: Filters) -> str:
     """Return the FTS5 clauses for access and the kind/organisation filters."""
     parts = []
     if not scope.everything:
-        tokens = [f"n{int(n)}" for n in scope.networks] + [f"m{int(m)}" for m in scope.meetings]
-        parts.append(f"scope : ({' OR '.join(tokens)})")
+        tokens = [f"zzn{int(n)}" for n in scope.networks]
+        tokens += [f"zzm{int(m)}" for m in scope.meetings]
+        parts.append(f"({' OR '.join(tokens)})")
     if filters.kinds:
-        kinds = " OR ".join(
-            "k" + kind.replace("_", "") for kind in filters.kinds if kind.isidentifier()
-        )
-        parts.append(f"scope : ({kinds})")
+        kinds = [kind.replace("_", "") for kind in filters.kinds if kind.isidentifier()]
+        parts.append("(" + " OR ".join(f"zzk{kind}" for kind in kinds) + ")")
     if filters.organisation:
-        parts.append(f"scope : o{int(filters.organisation)}")
+        parts.append(f"zzo{int(filters.organisation)}")
     return " AND ".join(parts)
 
 
@@ -101,18 +104,34 @@ def _match(query: Query, restriction: str) -> str:
 
 def _clause(clause: Clause, restriction: str, negated: bool = False) -> str:
     if clause.phrase:
-        return f'{EXACT} : "{" ".join(stem(w) for w in clause.words)}"'
+        return '"' + " ".join(stem(w) for w in clause.words) + '"'
     word = clause.words[0]
-    term = _term(word)
-    if not negated and is_folded(word) and not _exists(f"{EXACT} : {term}", restriction):
-        # Typed without å/ä/ö and not a word as typed: look among the folded forms too.
-        return f"{WITH_FOLDED} : {term}"
-    return f"{EXACT} : {term}"
-
-
-def _term(word: str) -> str:
     stemmed = stem(word)
-    return f'"{stemmed}"' + ("*" if len(stemmed) >= MIN_PREFIX else "")
+    if len(stemmed) < MIN_PREFIX:
+        return f'"{stemmed}"'
+    exact = _expand("term", stemmed)
+    if exact is None:
+        return f'"{stemmed}"*'
+    # Typed without å/ä/ö: the folded forms count only if the word as typed
+    # does not occur among what the user may see.
+    if not negated and is_folded(word) and not (exact and _exists(_any(exact), restriction)):
+        exact = _expand("folded", stemmed) or []
+    return _any(exact) if exact else f'"{stemmed}"'
+
+
+def _any(terms: list[str]) -> str:
+    return "(" + " OR ".join(f'"{term}"' for term in terms) + ")"
+
+
+def _expand(column: str, prefix: str) -> list[str] | None:
+    """Return the indexed stems whose `column` starts with `prefix`, None if too many."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT term FROM search_term WHERE {column} >= %s AND {column} < %s LIMIT %s",
+            [prefix, prefix + _END, MAX_EXPANSION + 1],
+        )
+        terms = [row[0] for row in cursor.fetchall()]
+    return None if len(terms) > MAX_EXPANSION else terms
 
 
 def _exists(expression: str, restriction: str) -> bool:
