@@ -41,7 +41,13 @@ _RAISED_FROM = re.compile(
 # "Ulf Sandberg lyfter att …", "Eva Nordström återrapporterar uppdraget …".
 _RAISED_VERB = re.compile(
     rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})(?:,\s*[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*)?,)?\s+"
-    r"(?:lyfter|tar upp|väcker|anmäler|återrapporterar|återkopplar|redovisar|presenterar)\b"
+    r"(?:lyft(?:er|e)|ta(?:r|g)? upp|tog upp|väck(?:er|te)|anmäl(?:er|de)"
+    r"|(?P<presents>återrapporterar|återkopplar|redovisar|presenterar))\b"
+)
+# "Frågan lyftes av Elin", "Ärendet togs upp av Per Ek".
+_RAISED_PASSIVE = re.compile(
+    rf"\b(?:lyftes|lyfts|togs upp|tas upp|väcktes|anmäldes|initierades)\s+av\s+"
+    rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})"
 )
 # "Agneta Hugander: dialog kring …", "Från föregående möte, Agneta Hugander: hur …".
 _RAISED_COLON = re.compile(
@@ -181,10 +187,14 @@ def _raised_by(heading: Heading, content: list[Sentence], people: People) -> str
     # The raiser is named at the start: in the first sentence, or the second after
     # "Från föregående möte."
     first = " ".join(s.text for s in content[:2])[:240]
-    m = _RAISED_FROM.search(first)
+    m = _RAISED_FROM.search(first) or _RAISED_PASSIVE.search(first)
     if m:
         return _longest_person(m[1], people) or m[1]
     verbs = [_RAISED_VERB.match(s.text) for s in content[:2]]
+    if heading.kind == "section":
+        # In a protocol of § paragraphs an official presents the matter; the
+        # presenter did not raise it.
+        verbs = [v for v in verbs if v is None or v["presents"] is None]
     for m in [*verbs, *_RAISED_COLON.finditer(first)]:
         name = _longest_person(m[1], people) if m else None
         if name:

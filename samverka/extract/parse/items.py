@@ -189,8 +189,20 @@ def _heading_paragraph(lines: list[Line], i: int) -> tuple[str, int, int]:
 _ATTACHMENT = re.compile(r"^(?:\./\.\s*)?(?:bilaga\s*\d*\s*[.:]\s*)", re.IGNORECASE)
 
 
+# "Punkt 3. Budget": the number is the item's, not part of its title.
+_POINT_PREFIX = re.compile(r"^(?:punkt|ärende)\s+\d{1,2}\s*[.:)–-]?\s+", re.IGNORECASE)
+# Parts of a protocol's paragraph, never an item: "Nämndens beslut", "Att godkänna …".
+NOT_AN_ITEM = re.compile(
+    r"^(?:[\w-]+s\s+)?(?:beslut(?:et)?|förslag till beslut|beslutsunderlag|ärendebeskrivning"
+    r"|sammanfattning av ärendet|yrkanden?|propositionsordning|reservationer?"
+    r"|protokollsanteckningar?|expedieras(?: till)?|skickas till)\s*:?$|^att\s",
+    re.IGNORECASE,
+)
+
+
 def _clean_title(title: str) -> str:
     title = re.sub(r"\s+", " ", title).strip()
+    title = _POINT_PREFIX.sub("", title)
     title = _ATTACHMENT.sub("", title)
     return title.strip(" .:-–")
 
@@ -230,9 +242,11 @@ def _is_org_tail(who: str) -> bool:
 
 # "§ 84", "FHR 29", and "84 §" as some municipalities write it.
 _SECTION = re.compile(
-    r"(?<![§\w])(?:§\s*(\d{1,3})(?![\d-])|([A-ZÅÄÖ]{2,5})\s+(\d{1,3})(?![\d-])"
+    r"(?<![§\w])(?:§\s*(\d{1,3}|\d[OlI]|[lI]\d)(?![\w-])|([A-ZÅÄÖ]{2,5})\s+(\d{1,3})(?![\d-])"
     r"|(\d{1,3})\s*§(?!§))\.?"
 )
+# OCR reads 0 as O and 1 as l or I next to digits: "§ 3O", "§ 3l".
+_OCR_DIGITS = str.maketrans("OlI", "011")
 _DIGIT = re.compile(r"\d")
 _ITEM_KIND_LABEL = re.compile(r"\b[A-ZÅÄÖ]?[a-zåäö]*ärende\b")
 
@@ -252,7 +266,7 @@ def _section_headings(lines: list[Line], people: People) -> list[Heading]:
             if not alone and not rest[:1].isupper():
                 continue
             marks.append((line, m, prefix))
-            prefixes.setdefault(prefix, set()).add(m[1] or m[3] or m[4])
+            prefixes.setdefault(prefix, set()).add(_section_number(m))
     # One prefix marks items; an abbreviation with one number is prose ("SOU 2005").
     usable = [p for p in prefixes if len(prefixes[p]) >= 2]
     if not usable:
@@ -263,8 +277,9 @@ def _section_headings(lines: list[Line], people: People) -> list[Heading]:
     last = -1
     bare: list[tuple[Line, str]] = []
     chosen = [(line, m) for line, m, p in marks if p == prefix]
+    index = {line.start: i for i, line in enumerate(lines)}
     for k, (line, m) in enumerate(chosen):
-        number = m[1] or m[3] or m[4]
+        number = _section_number(m)
         # Numbers rise; a lower one is a reference ("rättelse av § 72") unless it
         # repeats a paragraph of a contents list.
         if int(number) <= last and number not in seen:
@@ -275,6 +290,21 @@ def _section_headings(lines: list[Line], people: People) -> list[Heading]:
         if following is not None and following - m.end() > WINDOW:
             following = None
         segment = line.text[m.end() : following or m.end() + WINDOW].strip()
+        below = _title_below(lines, index.get(line.start, -1)) if not segment else None
+        if below is not None:
+            # "§ 30" alone, its title on the next line and the text after that.
+            found.append(
+                Heading(
+                    start=line.start + m.start(),
+                    title=_clean_title(below.text),
+                    number=number,
+                    kind="section",
+                    content_start=below.end,
+                )
+            )
+            last = max(last, int(number))
+            seen.add(number)
+            continue
         if not segment:
             bare.append((line, number))
             last = max(last, int(number))
@@ -302,6 +332,27 @@ def _section_headings(lines: list[Line], people: People) -> list[Heading]:
         found.extend(_pair_bare_numbers(lines, bare))
         found.sort(key=lambda h: h.start)
     return sorted(_merge_repeats(found), key=lambda h: h.start)
+
+
+_BARE_SECTION = re.compile(r"^(?:§\s*[\dOlI]{1,3}|\d{1,3}\s*§)\.?$")
+
+
+def _title_below(lines: list[Line], i: int) -> Line | None:
+    """Return the line under a bare "§ 30" that is its title, unless § numbers form a column."""
+    if i < 0 or i + 1 >= len(lines):
+        return None
+    below = lines[i + 1]
+    if i > 0 and _BARE_SECTION.match(lines[i - 1].text):
+        return None
+    if _BARE_SECTION.match(below.text) or _SECTION.match(below.text):
+        return None
+    if len(below.text) > 120 or not below.text[:1].isupper() or below.text.endswith("."):
+        return None
+    return below
+
+
+def _section_number(m: re.Match[str]) -> str:
+    return str(m[1] or m[3] or m[4]).translate(_OCR_DIGITS)
 
 
 def _offset_after(text: str, title: str) -> int:
@@ -627,9 +678,15 @@ def _markup_headings(lines: list[Line], people: People) -> list[Heading]:
             group = _raiser_from_marker(italic[1], people)
             continue
         m = _BOLD_LINE.match(line.text) or _HASH_LINE.match(line.text)
+        if m and NOT_AN_ITEM.match(m[1].strip(" *")):
+            continue
         if m or (line.hinted and _looks_like_plain_heading(line.text, people, hinted=True)):
             written = m[1] if m else line.text
-            numbered = _NUMBERED_AT_START.match(written) or _SECTION_AT_START.match(written)
+            numbered = (
+                _NUMBERED_AT_START.match(written)
+                or _SECTION_AT_START.match(written)
+                or _POINT_AT_START.match(written)
+            )
             number = (
                 numbered.group(1) or numbered.group(len(numbered.groups())) if numbered else None
             )
@@ -669,7 +726,7 @@ _PERSON_LINE = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD})*\s*(?:,|\([A-ZÅÄÖ]
 
 def _looks_like_plain_heading(text: str, people: People, hinted: bool = False) -> bool:
     text = _BULLET.sub("", text).strip()
-    if SECTION_LABELS.search(text) or CLOSING.search(text):
+    if SECTION_LABELS.search(text) or CLOSING.search(text) or NOT_AN_ITEM.match(text):
         return False
     if hinted:
         return True
