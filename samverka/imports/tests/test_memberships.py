@@ -7,7 +7,7 @@ import pytest
 
 from samverka.extract import model as m
 from samverka.imports.tests.builders import MinutesBook, absent, item, present
-from samverka.networks.models import Membership
+from samverka.networks.models import Membership, Representation
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +120,22 @@ def test_it_reads_the_term_an_election_names(book: MinutesBook) -> None:
     assert roles("Sara Lindqvist")["chair"] == term
     assert roles("Maria Fransson")["vice_chair"] == term
     assert roles("Lars Hedman")["chair"] == (datetime.date(2025, 6, 13), datetime.date(2025, 6, 30))
+
+
+def test_it_records_a_representation_the_minutes_name(book: MinutesBook) -> None:
+    book.write(
+        "2020-11-06.txt",
+        "2020-11-06",
+        participants=[present("Agneta Hugander", "Klippan")],
+        items=[
+            item(
+                "Representanter Medelpunkten",
+                text="Agneta Hugander blir nätverkets representant i Medelpunkten från idag.",
+            )
+        ],
+    )
+    book.import_()
+    representation = Representation.objects.get()
+    assert representation.person.name == "Agneta Hugander"
+    assert representation.body.name == "Medelpunkten"
+    assert representation.start_date == datetime.date(2020, 11, 6)
