@@ -96,7 +96,7 @@ def parse_body(source: SourceText, header: Header) -> Body:
         item.decisions = find_decisions(content)
         if not reports:
             item.assignments = find_assignments(content, resolver, meeting, next_meeting)
-        if not reports and is_carried_over(content):
+        if not reports and is_carried_over(content, [a.span for a in item.assignments]):
             item.outcome = "carried_over"
         body.items.append(item)
     body.warnings.extend(_numbering_gaps(headings))

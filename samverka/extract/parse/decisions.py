@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from samverka.extract.model import Decision
+from samverka.extract.model import Decision, Span
 from samverka.extract.parse.sentences import Sentence
 
 _LABEL = re.compile(
@@ -23,7 +23,8 @@ _FORMULA = re.compile(
     r"|\bgodkänn(?:s|des)\b|\bgodkänner\b|\butses (?:att justera|till)\b|\butsågs\b"
     r"|\bväljer\b[^.]{0,200}\btill\b|\bväljs\b|\btill handlingarna\b|\bbordläggs\b"
     r"|\bavslås\b|\bbifalls\b"
-    r"|\btillstyrk(?:s|er)\b|\bantas\b|\bantogs\b",
+    r"|\btillstyrk(?:s|er)\b|\bantas\b|\bantogs\b"
+    r"|\bvaldes\b[^.]{0,40}\b(?:justera|till)\b|\båterremitter",
 )
 # "Beslut:" as a label in front of a clause.
 _DECISION_LABEL = re.compile(
@@ -65,11 +66,15 @@ CARRIED_OVER = re.compile(
     re.IGNORECASE,
 )
 # Things that may happen at the next meeting are no deferral ("kan lyftas på nästa möte"),
+# nor is a report asked for by then ("begära en redovisning … till nästa möte"),
 # nor is a routine ("på varje möte … tas upp på nästkommande möte"); a point that
 # "utgick" or "bordläggs" is deferred whatever else the sentence says.
-_NOT_CARRIED = re.compile(r"\bkan\b|\bvarje\b", re.IGNORECASE)
+_NOT_CARRIED = re.compile(
+    r"\bkan\b|\bvarje\b|\bbegär|\bredovisning\b|\båterrapport|\bunderlag\b", re.IGNORECASE
+)
 _SURELY_CARRIED = re.compile(
-    r"\butgick\b|\bbordl(?:äggs|ades)\b|\bhanns (?:inte|ej) med\b|\b(?:flyttas|skjuts) (?:fram "
+    r"\båterremitter(?:as|ar|a|ades)\b|\butgick\b|\bbordl(?:äggs|ades)\b|\bhanns (?:inte|ej) med\b"
+    r"|\b(?:flyttas|skjuts) (?:fram "
     r"|upp )?till (?:nästa|kommande|mötet|sammanträdet|ett senare)\b",
     re.IGNORECASE,
 )
@@ -77,29 +82,66 @@ _SURELY_CARRIED = re.compile(
 
 # Words one of which every formula contains; a cheap test before the regexes.
 _FORMULA_KEYS = (
+    "valdes", "återremitter",
     "beslut", "beslöt", "enas", "enades", "överens", "fastst", "godkän", "utses", "utsågs",
     "välj", "handlingarna", "bordl", "avslås", "bifalls", "tillstyrk", "antas", "antogs",
 )  # fmt: skip
 _CARRIED_KEYS = (
+    "återremitter",
     "utgick", "utgår", "bordl", "hanns", "flytta", "skjuts", "sköts", "nästa", "kommande",
 )  # fmt: skip
 
 
 # "Beslut: att …", "Nämnden beslutar att …": taken here, whatever else the sentence says.
 _EXPLICIT = re.compile(
-    r"^(?:\w+s\s+)?beslut(?:et)?\s*(?:\d{1,2}\s*[.)])?\s*:|\bbeslutar att\b|\bbeslöt att\b",
+    r"^(?:\w+s\s+)?beslut(?:et)?\s*(?:\d{1,2}\s*[.)])?\s*:|\bbeslut(?:ar|ade) att\b|\bbeslöt att\b",
 )
+# "Ordföranden ställer proposition … och finner att …": procedure, not the decision.
+_PROCEDURE = re.compile(r"\bproposition\b|\bfinner att\b|\bbeslutsgång\b")
 
 
 # "Styrelsen beslutar" on a line of its own, the att-clauses on the lines after.
-_LEAD_IN = re.compile(r"^[\w ]{0,60}\b(?:beslutar|beslutade|beslöt)\s*:?$", re.IGNORECASE)
+_LEAD_IN = re.compile(
+    r"^[\w ]{0,60}\b(?:beslutar|beslutade|beslöt)(?:\s+(?:att|följande))?\s*:?$", re.IGNORECASE
+)
 
 
 _BARE_LABEL = re.compile(r"(?:\w+s\s+)?beslut(?:et)?\s*:?", re.IGNORECASE)
 _NUMBERED = re.compile(r"(?:beslut\s*)?\d{1,2}\s*[.)]\s", re.IGNORECASE)
 _LABEL_THEN_LIST = re.compile(r"(?:\w+\s+)?beslut(?:et)?\s*:?$|beslut\s+\d", re.IGNORECASE)
 _ONE_WORD = re.compile(r"\w+")
-_NEXT_ATT = re.compile(r"[,;]\s+(?=att\s)")
+_NEXT_ATT = re.compile(r"(?:[,;]|\s+samt)\s+(?=att\s)", re.IGNORECASE)
+_NEXT_BULLET = re.compile(r"[,;]?\s+[-–•]\s+(?=\w)")
+_BULLET_START = re.compile(r"^[-–•]\s+")
+# "Nämnden beslutar att A, att B": the att-clauses after the formula.
+_DECIDES_ATT = re.compile(r"\bbeslut(?:ar|ade)\s+(?=att\s)|\bbeslöt\s+(?=att\s)", re.IGNORECASE)
+
+
+_FOLD = str.maketrans("åäöéÅÄÖÉ", "aaoeAAOE")
+
+
+def _folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """Return `pattern` with å, ä, ö, é folded, for text that lost its diacritics."""
+    return re.compile(pattern.pattern.translate(_FOLD), pattern.flags)
+
+
+def _lost_diacritics(low: str) -> bool:
+    """Return whether a sentence reads as Swedish that lost its å, ä and ö ("Arendet bordlaggs")."""
+    return "å" not in low and "ä" not in low and "ö" not in low
+
+
+class _Patterns:
+    def __init__(self, fold: bool) -> None:
+        f = _folded if fold else (lambda p: p)
+        self.formula = f(_FORMULA)
+        self.explicit = f(_EXPLICIT)
+        self.reported = f(_REPORTED)
+        self.carried = f(CARRIED_OVER)
+        self.surely = f(_SURELY_CARRIED)
+        keys = (k.translate(_FOLD) for k in _FORMULA_KEYS) if fold else _FORMULA_KEYS
+        self.formula_keys = tuple(dict.fromkeys(keys))
+        ckeys = (k.translate(_FOLD) for k in _CARRIED_KEYS) if fold else _CARRIED_KEYS
+        self.carried_keys = tuple(dict.fromkeys(ckeys))
 
 
 def find_decisions(sentences: list[Sentence]) -> list[Decision]:
@@ -114,16 +156,24 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
             labelled = just_labelled = True
             continue
         low = sentence.low
+        pat = _FOLDED if _lost_diacritics(low) else _PLAIN
+        explicit = bool(pat.explicit.search(low))
         is_decision = (
-            any(key in low for key in _FORMULA_KEYS)
+            any(key in low for key in pat.formula_keys)
             # The patterns are written in lower case and matched against `low`,
             # which is much faster than case-folding matches on every character.
-            and bool(_FORMULA.search(low))
-            and (bool(_EXPLICIT.search(low)) or not _REPORTED.search(low))
+            and bool(pat.formula.search(low))
+            and (explicit or not pat.reported.search(low))
+            and (explicit or not _PROCEDURE.search(low))
         )
         numbered = bool(_NUMBERED.match(text))
         # The sentence right under a "Beslut" label is the decision, whatever its words.
-        if labelled and (numbered or first_after_label or text[:4].lower() == "att "):
+        if labelled and (
+            numbered
+            or first_after_label
+            or low[:4] == "att "
+            or _BULLET_START.match(text) is not None
+        ):
             is_decision = True
         elif labelled and not is_decision:
             labelled = False
@@ -135,6 +185,9 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
         label = _LABEL.match(text)
         if label and (_DECISION_LABEL.match(text) or numbered):
             start = label.end()
+        decides = _DECIDES_ATT.search(text, start)
+        if decides and _NEXT_ATT.search(text, decides.end()):
+            start = decides.end()  # "Nämnden beslutar att A, att B": each clause its own
         clause = text[start:].strip()
         clause_start = start + (len(text[start:]) - len(text[start:].lstrip()))
         clause = clause.rstrip(".")
@@ -142,14 +195,22 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
             continue
         if _ONE_WORD.fullmatch(clause):
             continue
-        # "Beslut: att A, att B": a protocol lists each decision as its own att-clause.
+        # "Beslut: att A, att B": a protocol lists each decision as its own att-clause,
+        # "beslutar att – A, – B" as bullets.
         pieces = [clause]
         if clause[:4].lower() == "att ":
             pieces = _NEXT_ATT.split(clause)
+        elif _BULLET_START.match(clause):
+            pieces = _NEXT_BULLET.split(clause[_BULLET_START.match(clause).end() :])  # type: ignore[union-attr]
+            clause_start += len(clause) - len(clause.lstrip("-–• "))
         at = clause_start
         for piece in pieces:
-            offset = sentence.text.find(piece, at)
             piece = piece.strip().rstrip(".,;")
+            if not piece:
+                continue
+            offset = sentence.text.find(piece, at)
+            if offset < 0:
+                offset = at
             decisions.append(
                 Decision(text=piece, span=sentence.sub_span(offset, offset + len(piece)))
             )
@@ -157,13 +218,28 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
     return decisions
 
 
-def is_carried_over(sentences: list[Sentence]) -> bool:
+def is_carried_over(sentences: list[Sentence], explained: list[Span] | None = None) -> bool:
+    """Return whether the item was deferred.
+
+    `explained` holds the spans of assignments: "Annika återkommer med
+    redovisningen till nästa möte" gives Annika a task due then, it does not
+    put the item off.
+    """
     for s in sentences:
         low = s.low
-        if not any(key in low for key in _CARRIED_KEYS):
+        pat = _FOLDED if _lost_diacritics(low) else _PLAIN
+        if not any(key in low for key in pat.carried_keys):
             continue
-        if _SURELY_CARRIED.search(s.text) or (
-            CARRIED_OVER.search(s.text) and not _NOT_CARRIED.search(s.text)
-        ):
+        if pat.surely.search(s.text):
             return True
+        if not pat.carried.search(s.text) or _NOT_CARRIED.search(s.text):
+            continue
+        span = s.span
+        if explained and any(a < span[1] and span[0] < b for a, b in explained):
+            continue
+        return True
     return False
+
+
+_PLAIN = _Patterns(fold=False)
+_FOLDED = _Patterns(fold=True)
