@@ -41,7 +41,10 @@ from samverka.networks.models import Network, Representation
 from samverka.organisations.models import name_key
 from samverka.people.models import Person, PersonName
 
-# Hidden files, editor backups and the like are not minutes.
+# In a folder, only files that can be minutes are read (a file named on the
+# command line is always tried; the reader decides by content either way).
+MINUTES_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".odt", ".pdf"})
+# Hidden files, Word's lock files and the like are not minutes.
 _SKIPPED_PREFIXES = (".", "~$")
 
 # When a new version of a file replaces an old one, its records go in this
@@ -117,8 +120,10 @@ def minutes_files(paths: Iterable[Path]) -> list[tuple[Path, str]]:
         if path.is_dir():
             for file in sorted(path.rglob("*")):
                 relative = file.relative_to(path)
-                if file.is_file() and not any(
-                    part.startswith(_SKIPPED_PREFIXES) for part in relative.parts
+                if (
+                    file.is_file()
+                    and file.suffix.lower() in MINUTES_SUFFIXES
+                    and not any(part.startswith(_SKIPPED_PREFIXES) for part in relative.parts)
                 ):
                     found.append((file, relative.as_posix()))
         elif path.is_file():

@@ -36,6 +36,7 @@ def folder(tmp_path: Path) -> Path:
     (folder / "2020" / "2020-11-06.txt").write_text(MINUTES)
     (folder / "2020-03-06.md").write_text(MINUTES.replace("2020-11-06", "2020-03-06"))
     (folder / ".DS_Store").write_bytes(b"\x00\x01")
+    (folder / "build.py").write_text("print('not minutes')\n")
     return folder
 
 
@@ -50,6 +51,7 @@ def test_it_imports_a_folder_recursively_with_a_summary_per_document(folder: Pat
     assert "2020/2020-11-06.txt" in output
     assert "2020-03-06.md" in output
     assert ".DS_Store" not in output
+    assert "build.py" not in output
     assert SourceDocument.objects.count() == 2
     assert ImportRun.objects.count() == 1
 
