@@ -24,7 +24,8 @@ _ACTIONS = (
     r"|vidarebefordrar|meddelar(?! att)|bjuder in|lämnar över|formulerar|sammanställer|undersöker"
     r"|kollar upp|ser över|bokar|kallar|ansvarar för|förbereder|tar reda på|utreder|beställer"
     r"|arbetar in|fördelar|samlar in"
-    r"|håller i|samordnar|stämmer av"
+    r"|håller i|samordnar|stämmer av|sammankallar|tar med (?:sig|frågan|frågorna|det|detta)"
+    r"|återkopplar till|bevakar|följer upp|skriver|uppdaterar|lyfter frågan (?:till|med|i)"
 )
 _INFINITIVES = (
     r"meddela|kontakta|skicka|ta fram|ta kontakt|återkomma|bjuda in|undersöka|sammanställa"
@@ -48,7 +49,33 @@ _RESPONSIBLE = re.compile(
     re.IGNORECASE,
 )
 # "att ge processledaren Elin Wahlgren i uppdrag att ta fram …".
-_GIVE = re.compile(r"\b(?:ge|ger|gav|ges)\s+(.{1,60}?)\s+i uppdrag att\s+", re.IGNORECASE)
+_GIVE = re.compile(
+    r"\b(?:(?:ge|ger|gav|ges)\s+(.{1,60}?)\s+i uppdrag|uppdra(?:r|s|des)?\s+åt\s+(.{1,60}?))"
+    r"\s+att\s+",
+    re.IGNORECASE,
+)
+# A report promised by a date: "Elin återrapporterar utfallet i december",
+# "Per redovisar resultatet på nästa möte".
+_PROMISE = re.compile(
+    r"\b(?:återrapporterar|rapporterar|redovisar|återkopplar|presenterar)\b[^.]{0,60}?"
+    r"\b(?:till|på|vid|i|senast|under|före)\s+(?:nästa|kommande|nästkommande|januari|februari"
+    r"|mars|april|maj|juni|juli|augusti|september|oktober|november|december|vecka|v\.?\s*\d"
+    r"|\d)",
+    re.IGNORECASE,
+)
+_PROMISE_KEYS = frozenset(
+    ("återrapporterar", "rapporterar", "redovisar", "återkopplar", "presenterar")
+)
+_NAME_SEQ = rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|[A-ZÅÄÖ]\.?(?=\s)))?"
+# "Lisa M och Elin", "Per Ek, Lisa Moberg och …": the first of two subjects.
+_PAIR = re.compile(rf"(?:^|[\s:])({_NAME_SEQ})\s+(?:och|&)\s+{_NAME_SEQ}\s*$")
+# An organisation part named as it is written: "barn- och utbildningsförvaltningen".
+_BODY_PART = re.compile(
+    r"(?:^|\s)((?:[\wåäö]+-\s+och\s+)?[\wåäö]*(?:förvaltningen|nämnden|styrelsen|enheten"
+    r"|kontoret|avdelningen|kansliet|sekretariatet|arbetsgruppen|styrgruppen|utskottet"
+    r"|förbundet|kommunen|regionen))$",
+    re.IGNORECASE,
+)
 # "… mailas till Barbara som skickar ut …": the person after "till" acts.
 _TO_WHO = re.compile(rf"\btill ({NAME_WORD}(?:\s+{NAME_WORD})?) som\s+")
 # What someone reports ("informerar om att Tranemo ser över …") assigns nothing.
@@ -56,7 +83,8 @@ _REPORTED_SPEECH = re.compile(
     r"\b(?:informerar|berättar|meddelar|säger|menar|uppger|redovisar)(?: om)? att\b", re.IGNORECASE
 )
 _SUBJECT = re.compile(
-    rf"({NAME_WORD}(?:[\s-]+(?:{NAME_WORD}|[A-ZÅÄÖ]{{2,}}(?:/[A-ZÅÄÖ]{{2,}})?)){{0,3}})"
+    rf"({NAME_WORD}(?:[\s-]+(?:{NAME_WORD}|[A-ZÅÄÖ]{{2,}}(?:/[A-ZÅÄÖ]{{2,}})?|[A-ZÅÄÖ]\.?(?=\s|$)))"
+    r"{0,3})"
     r"(?:\s*\([^)]{1,20}\))?(?:,\s*[A-ZÅÄÖ][\wåäö]+,?)?\s*$"
 )
 _PRONOUN = re.compile(r"\b(?:de|hon|han|dom)\s*$", re.IGNORECASE)
@@ -77,6 +105,13 @@ class Resolver:
         if "," in mention:
             mention, _, org_text = mention.partition(",")
             org_hint = resolve_organisation(org_text.strip())
+        if " " not in mention.strip():
+            holder = self.people.by_role(mention.strip())
+            if holder:
+                return holder
+        part = _BODY_PART.search(mention)
+        if part and resolve_organisation(part[1]) is None:
+            return part[1]
         words = mention.split()
         # Drop leading words that are not part of the name ("Önskemål från nätverket att Christin").
         for k in range(len(words)):
@@ -115,9 +150,9 @@ def find_assignments(
                 found.append(_make(task, 0, len(task.text), who, [], meeting, next_meeting))
                 found[-1].due = due or found[-1].due
                 continue
-        give = _GIVE.search(text) if "uppdrag" in low else None
+        give = _GIVE.search(text) if "uppdra" in low else None
         if give:
-            who = resolver.assignee(give[1])
+            who = resolver.assignee(give[1] or give[2])
             if who:
                 found.append(_make(sentence, give.end(), len(text), who, [], meeting, next_meeting))
                 last_subject = who
@@ -127,7 +162,13 @@ def find_assignments(
             who = resolver.assignee(to_who[1])
             if who:
                 found.append(_make(sentence, 0, len(text), who, [], meeting, next_meeting))
-        verbs = VERB.finditer(text) if not _VERB_KEYS.isdisjoint(_WORD.findall(low)) else iter(())
+        words = _WORD.findall(low)
+        verbs: list[re.Match[str]] = (
+            list(VERB.finditer(text)) if not _VERB_KEYS.isdisjoint(words) else []
+        )
+        if not verbs and not _PROMISE_KEYS.isdisjoint(words):
+            promise = _PROMISE.search(text)
+            verbs = [promise] if promise else []
         for verb in verbs:
             # Sentences in damaged text can run on for pages; the subject is near.
             before = text[max(0, verb.start() - 300) : verb.start()]
@@ -141,6 +182,13 @@ def find_assignments(
                 who = last_subject or _leading_person(sentences[n - 1].text, resolver)
             if who is None:
                 continue
+            pair = _PAIR.search(before)
+            other = resolver.assignee(pair[1]) if pair else None
+            if other and other != who:
+                # "Lisa M och Elin tar fram …": one assignment each.
+                found.append(
+                    _make(sentence, verb.start(), len(text), other, [], meeting, next_meeting)
+                )
             found.append(
                 _make(
                     sentence,

@@ -57,7 +57,7 @@ _RAISED_COLON = re.compile(
 
 def parse_body(source: SourceText, header: Header) -> Body:
     text = source.text
-    people = People(header.participants)
+    people = People(header.participants, text)
     meeting = _meeting_date(header.date)
     pages = page_starts(text)
     marked = [h.span for h in source.hints if h.kind in ("heading", "bold")]

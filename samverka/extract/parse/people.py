@@ -37,8 +37,16 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+# A job title in an attendance line: "Tomas Ek, förbundschef", "Maria Berg (kommundirektör)".
+_TITLE_WORD = re.compile(
+    r"[a-zåäö-]*(?:chef|direktör|ordförande|ledare|strateg|samordnare|sekreterare|controller"
+    r"|handläggare|utvecklare|ansvarig|sakkunnig|revisor|jurist|ekonom|kommunalråd|tjänsteperson)",
+)
+_INITIAL = re.compile(r"[A-ZÅÄÖÉÜ]\.?")
+
+
 class People:
-    def __init__(self, participants: list[Participant]) -> None:
+    def __init__(self, participants: list[Participant], text: str = "") -> None:
         self.participants = participants
         self.by_first: dict[str, list[Participant]] = {}
         self.names = [fold(p.name) for p in participants]
@@ -46,14 +54,34 @@ class People:
         for person in participants:
             first = person.name.split()[0] if person.name.split() else ""
             self.by_first.setdefault(fold(first), []).append(person)
+        # Job titles written beside the names in the attendance list, folded.
+        self.by_title: dict[str, set[str]] = {}
+        for person in participants:
+            if text and person.span[1] > person.span[0]:
+                a = text.rfind("\n", 0, person.span[0]) + 1
+                b = text.find("\n", person.span[0])
+                line = text[a : b if b >= 0 else len(text)][:200].lower()
+                if len(line) > 3 * len(person.name) + 60:
+                    continue  # a run-on list: the titles cannot be told apart
+                for title in _TITLE_WORD.findall(line):
+                    self.by_title.setdefault(fold(title.strip("-")), set()).add(person.name)
 
     def by_role(self, word: str) -> str | None:
-        """Return who holds the role `word` names ("processledaren", "ordföranden")."""
-        role = ROLE_WORDS.get(fold(word))
-        if role is None:
-            return None
-        holders = {p.name for p in self.participants if p.role and fold(p.role) == role}
-        return holders.pop() if len(holders) == 1 else None
+        """Return who holds the role `word` names ("processledaren", "förbundschefen")."""
+        folded = fold(word)
+        role = ROLE_WORDS.get(folded)
+        if role is not None:
+            holders = {p.name for p in self.participants if p.role and fold(p.role) == role}
+            if len(holders) == 1:
+                return holders.pop()
+        # A definite job title ("förbundschefen", "kommundirektören") against the
+        # titles the attendance list wrote beside the names.
+        for suffix in ("en", "n", "et", "t"):
+            if folded.endswith(suffix) and len(folded) > len(suffix) + 3:
+                named = self.by_title.get(folded[: -len(suffix)])
+                if named is not None:
+                    return next(iter(named)) if len(named) == 1 else None
+        return None
 
     def is_first_name(self, word: str) -> bool:
         return fold(word) in self.by_first
@@ -77,6 +105,11 @@ class People:
             if best is not None:
                 return self.participants[best[2]].name
         candidates = self.by_first.get(fold(words[0]), [])
+        if len(words) == 2 and _INITIAL.fullmatch(words[1]):
+            # "Lisa M": a first name and the initial of the surname.
+            initial = fold(words[1][0])
+            narrowed = [p for p in candidates if fold(p.name.split()[-1])[:1] == initial]
+            return narrowed[0].name if len({p.name for p in narrowed}) == 1 else None
         if len(words) >= 2:
             # "Mikael Svalöv": a first name followed by a municipality; any other
             # second word is a surname that matched nobody.
