@@ -20,20 +20,30 @@ from samverka.extract.parse.items import Line
 
 _NEXT = re.compile(
     r"\b(?:nästa|kommande|följande)\s+(?:möte|träff|sammanträde|nätverksmöte|nätverksträff)"
-    r"|\bnästa\s+(?:gång|tillfälle)\b",
+    r"|\bnästa\s+(?:gång|tillfälle)\b"
+    r"|\b(?:terminens|årets|höstens|vårens)\s+(?:sista|första|nästa|avslutande)\s+"
+    r"(?:möte|träff|sammanträde)",
     re.IGNORECASE,
 )
 _NEXT_HEADING = re.compile(
-    r"^(?:\d{1,2}\.?\s*|§\s*\d+\s*)?(?:nästa|kommande) (?:möte|träff|sammanträde)\s*:?$",
+    r"^(?:(?:punkt|ärende)\s+)?(?:\d{1,2}\s*[.:)]?\s*|§\s*\d+\s*)?"
+    r"(?:nästa|kommande) (?:möte|träff|sammanträde)\s*:?$",
     re.IGNORECASE,
 )
 # Every pattern below needs one of these; a cheap test first.
 _CUES = ("möte", "träff", "sammantr", "datum", "gång", "tillfälle")
 _LIST_CUE = re.compile(
     r"träffar|möten\b|mötesdatum|mötestider|sammanträden|sammanträdesdatum|följande datum"
-    r"|datum för",
+    r"|datum för|sammanträdesdagar|mötesdagar|träffdatum|mötesplan|sammanträdesplan",
 )
-_PLACE = re.compile(r"(?<!\w)(?:i|på|hos)\s+([A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+)?)")
+_PLACE = re.compile(
+    r"(?<!\w)(?:i|på|hos)\s+([A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+)?"
+    # "på Folkets hus", "i Stora salen": a place noun after the name belongs to it.
+    r"(?:\s+[a-zåäö]*(?:hus|huset|salen|sal|rummet|rum|gården|gård|skolan|biblioteket"
+    r"|kyrkan|lokalen|hallen|torget|centrum)\b)?)"
+)
+# "14/5 (Ulricehamn)": the place of one date in a list.
+_BRACKETED_PLACE = re.compile(r"\s*\(([A-ZÅÄÖ][\wåäöé -]{1,40})\)")
 _YEAR = re.compile(r"\b(20\d\d|19\d\d)\b")
 
 
@@ -50,7 +60,14 @@ def find_planned_meetings(
         if not any(cue in low for cue in _CUES):
             i += 1
             continue
-        listed = _date_list(text, lines, i, meeting) if _LIST_CUE.search(low) else []
+        listed = []
+        if _LIST_CUE.search(low):
+            listed = _inline_list(text, lines, i, meeting)
+            if listed:
+                found.extend(listed)
+                i += 1
+                continue
+            listed = _date_list(text, lines, i, meeting)
         if listed:
             found.extend(listed)
             i += len(listed) + 1
@@ -88,6 +105,51 @@ def _date_list(text: str, lines: list[Line], i: int, meeting: date | None) -> li
                 if p.start_time is None:
                     p.start_time, p.end_time = shared[0].start, shared[0].end
     return out
+
+
+def _inline_list(
+    text: str, lines: list[Line], i: int, meeting: date | None
+) -> list[PlannedMeeting]:
+    """Read "Kommande mötesdatum: 10/9, 15/10, 19/11" and "… sammanträdesdagar för 2025:
+    7 februari, 17 april och 13 november" (two dates or more on the cue line)."""
+    line = lines[i]
+    cue = _LIST_CUE.search(line.text.lower())
+    if cue is None:
+        return []
+    dates = [d for d in find_dates(text, line.start + cue.end(), line.end) if d.day is not None]
+    if len(dates) < 2:
+        return []
+    lead = text[line.start : dates[0].span[0]]
+    year_match = _YEAR.search(lead)
+    year = int(year_match[1]) if year_match else None
+    out: list[PlannedMeeting] = []
+    for k, match in enumerate(dates):
+        stop = dates[k + 1].span[0] if k + 1 < len(dates) else line.end
+        piece = Line(line.start, stop, text[line.start : stop])
+        planned = _planned(text, match, piece, year, meeting)
+        if planned is None:
+            continue
+        bracket = _BRACKETED_PLACE.match(text, match.span[1], stop)
+        if bracket:
+            planned.place = bracket[1].strip()
+        planned.span = (match.span[0], match.span[1])
+        out.append(planned)
+    if out and i + 1 < len(lines):
+        _apply_shared(text, lines[i + 1], out)
+    return out
+
+
+def _apply_shared(text: str, line: Line, out: list[PlannedMeeting]) -> None:
+    """Apply "Mötena hålls kl. 09.30-12.00 i Regionhuset" under a list to each date."""
+    if find_dates(text, line.start, line.end):
+        return
+    times = find_time_ranges(text, line.start, line.end)
+    place = _PLACE.search(line.text)
+    for p in out:
+        if times and p.start_time is None:
+            p.start_time, p.end_time = times[0].start, times[0].end
+        if place and p.place is None:
+            p.place = place[1]
 
 
 def _next_meeting(

@@ -21,7 +21,10 @@ _ROUND_TITLE = re.compile(
     re.IGNORECASE,
 )
 
-_LEAD = re.compile(r"^([A-ZÅÄÖ][\wåäöé]+(?:\s+[A-ZÅÄÖ][\wåäöé]+)?)\s*[-–:]\s*(?=\S)")
+_LEAD = re.compile(
+    r"^([A-ZÅÄÖ][\wåäöé]+(?:\s+[A-ZÅÄÖ][\wåäöé]+)?(?:\s+(?:kommun|stad|region|län))?)"
+    r"\s*[-–:]\s*(?=\S)"
+)
 
 
 def find_status_reports(
