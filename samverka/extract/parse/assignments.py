@@ -26,6 +26,7 @@ _ACTIONS = (
     r"|arbetar in|fördelar|samlar in"
     r"|håller i|samordnar|stämmer av|sammankallar|tar med (?:sig|frågan|frågorna|det|detta)"
     r"|återkopplar till|bevakar|följer upp|skriver|uppdaterar|lyfter frågan (?:till|med|i)"
+    r"|lämnar (?:[\wåäö]+ ){1,3}till"
 )
 _INFINITIVES = (
     r"meddela|kontakta|skicka|ta fram|ta kontakt|återkomma|bjuda in|undersöka|sammanställa"
@@ -57,10 +58,13 @@ _GIVE = re.compile(
 # A report promised by a date: "Elin återrapporterar utfallet i december",
 # "Per redovisar resultatet på nästa möte".
 _PROMISE = re.compile(
-    r"\b(?:återrapporterar|rapporterar|redovisar|återkopplar|presenterar)\b[^.]{0,60}?"
+    r"\b(?:återrapporterar|rapporterar|återkopplar)\b[^.]{0,60}?"
     r"\b(?:till|på|vid|i|senast|under|före)\s+(?:nästa|kommande|nästkommande|januari|februari"
     r"|mars|april|maj|juni|juli|augusti|september|oktober|november|december|vecka|v\.?\s*\d"
-    r"|\d)",
+    r"|\d)"
+    # "redovisar" and "presenterar" narrate what was shown, unless it is for the next meeting.
+    r"|\b(?:redovisar|presenterar)\b[^.]{0,60}?\b(?:till|på|vid)\s+(?:nästa|kommande"
+    r"|nästkommande)\s+(?:möte|träff|sammanträde)",
     re.IGNORECASE,
 )
 _PROMISE_KEYS = frozenset(

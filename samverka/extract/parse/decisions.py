@@ -65,6 +65,10 @@ CARRIED_OVER = re.compile(
     r"|träff|tillfälle)\b",
     re.IGNORECASE,
 )
+# "Annika återkommer med redovisningen till nästa möte": a promise to bring something.
+_RETURNS = re.compile(
+    r"\båterkommer\b[^.]{0,60}\b(?:nästa|kommande) (?:möte|träff|tillfälle)", re.IGNORECASE
+)
 # Things that may happen at the next meeting are no deferral ("kan lyftas på nästa möte"),
 # nor is a report asked for by then ("begära en redovisning … till nästa möte"),
 # nor is a routine ("på varje möte … tas upp på nästkommande möte"); a point that
@@ -236,7 +240,11 @@ def is_carried_over(sentences: list[Sentence], explained: list[Span] | None = No
             continue
         span = s.span
         if explained and any(a < span[1] and span[0] < b for a, b in explained):
-            continue
+            # Someone "återkommer med …" by the next meeting: their task, unless the
+            # sentence also puts the item off ("… och utkastet fastställs på nästa möte").
+            rest = _RETURNS.sub(" ", s.text)
+            if not pat.carried.search(rest):
+                continue
         return True
     return False
 
