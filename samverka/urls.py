@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from samverka import views
 from samverka.networks import views as network_views
+from samverka.organisations import views as organisation_views
 
 urlpatterns = [
     path("", network_views.start, name="start"),
@@ -17,5 +18,13 @@ urlpatterns = [
     path("uppdrag/", include("samverka.assignments.urls")),
     path("import/", include("samverka.imports.urls")),
     path("sok/", include("samverka.search.urls")),
+    path("personer/", include("samverka.people.urls")),
+    path("organisationer/", include("samverka.organisations.urls")),
+    path(
+        "lagesbild/kommun/<int:pk>/",
+        organisation_views.situation,
+        name="municipality_situation",
+    ),
+    path("natverkskarta/", network_views.network_map, name="network_map"),
     path("", include("samverka.invitations.urls")),
 ]

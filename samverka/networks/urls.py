@@ -6,4 +6,6 @@ app_name = "networks"
 
 urlpatterns = [
     path("<slug:slug>/", views.detail, name="detail"),
+    path("<slug:slug>/lagesbild/", views.situation, name="situation"),
+    path("<slug:slug>/narvaro/", views.attendance, name="attendance"),
 ]

@@ -35,6 +35,10 @@ Filler = Callable[[dict[str, Any]], object]
 # argument is filled with network B's objects. Alice must get 404 on all of them.
 B_OBJECT_URLS: dict[str, dict[str, Filler]] = {
     "networks:detail": {"slug": lambda b: b["Network"].slug},
+    "networks:situation": {"slug": lambda b: b["Network"].slug},
+    "networks:attendance": {"slug": lambda b: b["Network"].slug},
+    # A person seen only through network B is outside Alice's directory.
+    "people:detail": {"pk": lambda b: b["Membership"].person_id},
     "meetings:detail": {"pk": lambda b: b["Meeting"].pk},
     "assignments:update_status": {"pk": lambda b: b["Assignment"].pk},
     "invitations:create": {"slug": lambda b: b["Network"].slug},
@@ -58,6 +62,12 @@ B_OBJECT_URLS: dict[str, dict[str, Filler]] = {
 # Samverka's own URLs without an object: each user sees only their own things there.
 OWN_URLS: dict[str, dict[str, Filler]] = {
     "start": {},
+    # The directory and the map show only what lies in the user's networks;
+    # an organisation is open to all, its reports and people only where visible.
+    "people:directory": {},
+    "network_map": {},
+    "organisations:detail": {"pk": lambda b: b["StatusReport"].organisation_id},
+    "municipality_situation": {"pk": lambda b: b["StatusReport"].organisation_id},
     "search:results": {},
 }
 
