@@ -156,7 +156,7 @@ def find_assignments(
                 continue
         give = _GIVE.search(text) if "uppdra" in low else None
         if give:
-            who = resolver.assignee(give[1] or give[2])
+            who = resolver.assignee(give[1] or give[2]) or _as_written(give[1] or give[2])
             if who:
                 found.append(_make(sentence, give.end(), len(text), who, [], meeting, next_meeting))
                 last_subject = who
@@ -209,6 +209,17 @@ def find_assignments(
         else:
             last_subject = None
     return found
+
+
+# "ge individ- och familjeomsorgen i uppdrag": a definite noun names who is given the task.
+_DEFINITE_GROUP = re.compile(
+    r"(?:[a-zåäö]+-\s+(?:och|&)\s+)?[a-zåäö][\wåäö-]{3,}(?:en|et|na)", re.IGNORECASE
+)
+
+
+def _as_written(mention: str) -> str | None:
+    mention = mention.strip(" ,")
+    return mention if _DEFINITE_GROUP.fullmatch(mention) else None
 
 
 def _subject(before: str, resolver: Resolver) -> str | None:

@@ -56,15 +56,25 @@ class People:
             self.by_first.setdefault(fold(first), []).append(person)
         # Job titles written beside the names in the attendance list, folded.
         self.by_title: dict[str, set[str]] = {}
-        for person in participants:
-            if text and person.span[1] > person.span[0]:
-                a = text.rfind("\n", 0, person.span[0]) + 1
-                b = text.find("\n", person.span[0])
-                line = text[a : b if b >= 0 else len(text)][:200].lower()
-                if len(line) > 3 * len(person.name) + 60:
-                    continue  # a run-on list: the titles cannot be told apart
-                for title in _TITLE_WORD.findall(line):
-                    self.by_title.setdefault(fold(title.strip("-")), set()).add(person.name)
+        if text:
+            self._read_titles(text)
+
+    def _read_titles(self, text: str) -> None:
+        """Note the job title written after each name ("Tomas Ek, förbundschef")."""
+        spanned = sorted(
+            (p for p in self.participants if p.span[1] > p.span[0]), key=lambda p: p.span
+        )
+        for k, person in enumerate(spanned):
+            start = person.span[0]
+            stop = min(len(text), start + 160)
+            if k + 1 < len(spanned) and spanned[k + 1].span[0] > start:
+                stop = min(stop, spanned[k + 1].span[0])
+            for mark in ("\n", ";"):
+                cut = text.find(mark, start, stop)
+                if cut >= 0:
+                    stop = cut
+            for title in _TITLE_WORD.findall(text[start:stop].lower()):
+                self.by_title.setdefault(fold(title.strip("-")), set()).add(person.name)
 
     def by_role(self, word: str) -> str | None:
         """Return who holds the role `word` names ("processledaren", "förbundschefen")."""

@@ -30,8 +30,18 @@ _NEXT_HEADING = re.compile(
     r"(?:nästa|kommande) (?:möte|träff|sammanträde)\s*:?$",
     re.IGNORECASE,
 )
+# Text that lost its diacritics ("Nasta mote") is read with them folded.
+_FOLD = str.maketrans("åäöéÅÄÖÉ", "aaoeAAOE")
+_NEXT_FOLDED = re.compile(_NEXT.pattern.translate(_FOLD), re.IGNORECASE)
+_NEXT_HEADING_FOLDED = re.compile(_NEXT_HEADING.pattern.translate(_FOLD), re.IGNORECASE)
+
+
+def _next_heading(text: str) -> bool:
+    return bool(_NEXT_HEADING.match(text) or _NEXT_HEADING_FOLDED.match(text))
+
+
 # Every pattern below needs one of these; a cheap test first.
-_CUES = ("möte", "träff", "sammantr", "datum", "gång", "tillfälle")
+_CUES = ("möte", "träff", "sammantr", "datum", "gång", "tillfälle", "mote", "traff")
 _LIST_CUE = re.compile(
     r"träffar|möten\b|mötesdatum|mötestider|sammanträden|sammanträdesdatum|följande datum"
     r"|datum för|sammanträdesdagar|mötesdagar|träffdatum|mötesplan|sammanträdesplan",
@@ -73,7 +83,7 @@ def find_planned_meetings(
             i += len(listed) + 1
             continue
         following = lines[i + 1] if i + 1 < len(lines) else None
-        if following is not None and _NEXT_HEADING.match(line.text):
+        if following is not None and _next_heading(line.text):
             # "Nästa möte" as a heading, the date on the line under it.
             line = Line(line.start, following.end, text[line.start : following.end])
             following = lines[i + 2] if i + 2 < len(lines) else None
@@ -155,7 +165,7 @@ def _apply_shared(text: str, line: Line, out: list[PlannedMeeting]) -> None:
 def _next_meeting(
     text: str, line: Line, following: Line | None, meeting: date | None, warnings: list[str]
 ) -> list[PlannedMeeting]:
-    cue = _NEXT.search(line.text)
+    cue = _NEXT.search(line.text) or _NEXT_FOLDED.search(line.text)
     if not cue:
         return []
     dates = [d for d in find_dates(text, line.start + cue.end(), line.end) if d.day is not None]
