@@ -40,7 +40,7 @@ _VERB_KEYS = frozenset(
 )
 _WORD = re.compile(r"\w+")
 VERB = re.compile(
-    rf"\b(?:får i uppdrag att|kommer (?:att )?(?:{_INFINITIVES})|ska (?:{_INFINITIVES})"
+    rf"\b(?:(?:får|ges) i uppdrag att|kommer (?:att )?(?:{_INFINITIVES})|ska (?:{_INFINITIVES})"
     rf"|{_ACTIONS})\b",
     re.IGNORECASE,
 )

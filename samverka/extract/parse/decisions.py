@@ -24,7 +24,8 @@ _FORMULA = re.compile(
     r"|\bväljer\b[^.]{0,200}\btill\b|\bväljs\b|\btill handlingarna\b|\bbordläggs\b"
     r"|\bavslås\b|\bbifalls\b"
     r"|\btillstyrk(?:s|er)\b|\bantas\b|\bantogs\b"
-    r"|\bvaldes\b[^.]{0,40}\b(?:justera|till)\b|\båterremitter",
+    r"|\bvaldes\b[^.]{0,40}\b(?:justera|till)\b|\b(?:justerare|ordförande) valdes\b"
+    r"|\båterremitter|\bbeslöts?\b",
 )
 # "Beslut:" as a label in front of a clause.
 _DECISION_LABEL = re.compile(

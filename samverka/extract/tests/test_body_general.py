@@ -312,3 +312,105 @@ def test_a_next_meeting_point_with_the_date_and_full_place_on_the_next_line() ->
     assert _dates(body) == ["2024-06-03"]
     assert body.planned_meetings[0].place == "Folkets hus"
     assert body.planned_meetings[0].start_time == "14:00"
+
+
+# --- the same patterns in other words ------------------------------------------
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raiser"),
+    [
+        ("Frågan togs upp av Oskar Lund som vill se en gemensam rutin.", "Oskar Lund"),
+        ("Punkten väcktes av Per inför mötet.", "Per Ek"),
+        ("Lisa Moberg tar upp frågan om jourhem.", "Lisa Moberg"),
+        ("Elin Wall väcker frågan om en gemensam mall.", "Elin Wall"),
+        ("Annika lyfte att väntetiderna ökar.", "Annika Sjögren"),
+        ("Ärendet anmäldes av Per Ek.", "Per Ek"),
+    ],
+)
+def test_raisers_in_other_words(sentence: str, raiser: str) -> None:
+    body = _parse(f"Jourhem\n{sentence}\n\nÖvrigt\nInget.\n")
+    assert body.items[0].raised_by == raiser
+
+
+@pytest.mark.parametrize(
+    ("sentence", "assignees"),
+    [
+        ("Per Ek återkopplar till gruppen i maj.", ["Per Ek"]),
+        ("Annika och Elin återkommer med ett förslag i oktober.", ["Annika Sjögren", "Elin Wall"]),
+        ("Oskar Lund tar med sig frågan till ledningsgruppen.", ["Oskar Lund"]),
+        ("Lisa rapporterar tillbaka på nästa möte.", ["Lisa Moberg"]),
+        ("Beslut: att Elin sammanställer svaren från kommunerna.", ["Elin Wall"]),
+        ("Socialförvaltningen får i uppdrag att ta fram en rutin.", ["Socialförvaltningen"]),
+        ("Arbetsgruppen ges i uppdrag att se över avtalet.", ["Arbetsgruppen"]),
+        ("Åtgärd: Oskar bokar lokal för nästa träff.", ["Oskar Lund"]),
+    ],
+)
+def test_assignments_in_other_words(sentence: str, assignees: list[str]) -> None:
+    body = _parse(f"1. Uppföljning\n{sentence}\n2. Övrigt\nInget.\n")
+    assert sorted(a.assignee for a in body.items[0].assignments) == assignees
+    assert body.items[0].outcome == "handled"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Arbetsutskottet beslöt att skjuta på investeringen till hösten.",
+        "Det beslutades att bjuda in regionen.",
+        "Beslöts att godkänna verksamhetsplanen.",
+        "Till justerare valdes Per Ek.",
+        "Nämnden beslutar enligt förvaltningens förslag.",
+    ],
+)
+def test_decisions_in_other_words(sentence: str) -> None:
+    body = _parse(f"§ 5 Verksamhetsplan\n{sentence}\n§ 6 Övrigt\nInget.\n")
+    assert len(body.items[0].decisions) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ordföranden frågar om nämnden kan bifalla förslaget och finner att så är fallet.",
+        "Ordföranden ställer förslagen mot varandra och finner att nämnden beslutat enligt "
+        "förslaget.",
+    ],
+)
+def test_procedure_is_no_decision(sentence: str) -> None:
+    body = _parse(f"§ 5 Motion\n{sentence}\n§ 6 Övrigt\nInget.\n")
+    assert body.items[0].decisions == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "carried"),
+    [
+        ("Punkten återremitterades till arbetsutskottet.", True),
+        ("Frågan bordlades.", True),
+        ("Arendet utgick.", True),
+        ("Per återrapporterar till nästa möte.", False),
+        ("Förvaltningen får i uppdrag att redovisa kostnaderna till nästa möte.", False),
+        ("Gruppen begär en lägesrapport till nästa möte.", False),
+    ],
+)
+def test_deferrals_in_other_words(sentence: str, carried: bool) -> None:
+    body = _parse(f"1. Kostnader\n{sentence}\n2. Övrigt\nInget.\n")
+    assert (body.items[0].outcome == "carried_over") is carried
+
+
+@pytest.mark.parametrize(
+    ("line", "dates"),
+    [
+        ("Nästa möte: 2024-05-20 kl. 13–15 i Stadshuset, rum Viskan.", ["2024-05-20"]),
+        (
+            "Mötesdatum hösten 2024: 12 september, 10 oktober och 14 november.",
+            ["2024-09-12", "2024-10-10", "2024-11-14"],
+        ),
+        ("Kommande träffar: 5/9 och 3/10 kl. 9-12", ["2024-09-05", "2024-10-03"]),
+        ("Årets sista möte är den 10 december.", ["2024-12-10"]),
+        ("Vårens första träff blir 4/2 2025 i Bjuv.", ["2025-02-04"]),
+    ],
+)
+def test_planned_meetings_in_other_words(line: str, dates: list[str]) -> None:
+    body = _parse(f"1. Mötesplanering\n{line}\n2. Övrigt\nInget.\n")
+    assert _dates(body) == dates
