@@ -181,6 +181,7 @@ INSTALLED_APPS = [
     "samverka.search",
     "samverka.imports",
     "samverka.invitations",
+    "samverka.calendars",
     "samverka.operations",
 ]
 

@@ -26,5 +26,7 @@ urlpatterns = [
         name="municipality_situation",
     ),
     path("natverkskarta/", network_views.network_map, name="network_map"),
+    path("kallor/", include("samverka.documents.urls")),
+    path("kalender/", include("samverka.calendars.urls")),
     path("", include("samverka.invitations.urls")),
 ]

@@ -25,6 +25,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from samverka.accounts.models import User
+from samverka.calendars.tokens import token_for
 from samverka.imports.models import PersonMerge, ReviewEntry
 from samverka.invitations.services import invitation_create
 from samverka.people.services import person_create
@@ -41,6 +42,14 @@ B_OBJECT_URLS: dict[str, dict[str, Filler]] = {
     "people:detail": {"pk": lambda b: b["Membership"].person_id},
     "meetings:detail": {"pk": lambda b: b["Meeting"].pk},
     "assignments:update_status": {"pk": lambda b: b["Assignment"].pk},
+    "documents:source": {"pk": lambda b: b["SourceDocument"].pk},
+    # Bob's own feed token: a browser logged in as Alice gets 404 with it.
+    "calendars:feed": {"token": lambda b: b["calendar_token"]},
+    "calendars:network_feed": {
+        "token": lambda b: b["calendar_token"],
+        "slug": lambda b: b["Network"].slug,
+    },
+    "calendars:regenerate": {"token": lambda b: b["calendar_token"]},
     "invitations:create": {"slug": lambda b: b["Network"].slug},
     # The emailed token of an invitation to B; Alice's address is not the invitee's.
     "invitations:accept": {"token": lambda b: b["invitation_token"]},
@@ -69,12 +78,16 @@ OWN_URLS: dict[str, dict[str, Filler]] = {
     "organisations:detail": {"pk": lambda b: b["StatusReport"].organisation_id},
     "municipality_situation": {"pk": lambda b: b["StatusReport"].organisation_id},
     "search:results": {},
+    "assignments:list": {},
+    "meetings:decisions": {},
+    "calendars:subscribe": {},
 }
 
 # Query strings that ask for B's records by the word planted in all of B's texts.
 # Such pages may echo the word itself, never B's texts.
 QUERIES = {
     "search:results": "?q=betaord",
+    "meetings:decisions": "?q=betaord",
 }
 
 # Open to anonymous visitors by design.
@@ -83,6 +96,9 @@ PUBLIC_URLS = {
     "accessibility",
     # The link in the invitation mail: the token is the credential.
     "invitations:accept",
+    # Calendar programs fetch feeds without a session: the token is the credential.
+    "calendars:feed",
+    "calendars:network_feed",
 }
 
 # Third-party URL groups, handled deliberately:
@@ -231,6 +247,7 @@ def b(b_objects: dict[str, Any], bob: User) -> dict[str, Any]:
     return {
         **b_objects,
         "invitation_token": token,
+        "calendar_token": token_for(bob),
         "ReviewEntry": review_entry,
         "PersonMerge": merge,
     }
