@@ -29,4 +29,5 @@ urlpatterns = [
     path("kallor/", include("samverka.documents.urls")),
     path("kalender/", include("samverka.calendars.urls")),
     path("", include("samverka.invitations.urls")),
+    path("", include("samverka.operations.urls")),
 ]

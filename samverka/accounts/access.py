@@ -27,6 +27,7 @@ from samverka.assignments.models import Assignment
 from samverka.documents.models import Document, SourceDocument
 from samverka.meetings.models import Meeting
 from samverka.networks.models import Membership, Network
+from samverka.people.models import Person
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -56,6 +57,9 @@ class Action(models.TextChoices):
     VIEW_SOURCE_DOCUMENTS = "view_source_documents", "view imported original minutes"
     VIEW_HISTORY = "view_history", "view who changed what and when"
     VIEW_ADMIN = "view_admin", "use the Django admin"
+    EXPORT_OWN_DATA = "export_own_data", "export one's own personal data as JSON"
+    EXPORT_PERSON = "export_person", "export any person's data as JSON"
+    DEACTIVATE_PERSON = "deactivate_person", "remove a person's login and contact details"
 
 
 A = Action
@@ -74,6 +78,7 @@ _COORDINATOR_ACTIONS = frozenset(
         A.IMPORT_MINUTES,
         A.VIEW_SOURCE_DOCUMENTS,
         A.VIEW_HISTORY,
+        A.EXPORT_OWN_DATA,
     }
 )
 _MEMBER_ACTIONS = frozenset(
@@ -84,9 +89,11 @@ _MEMBER_ACTIONS = frozenset(
         A.UPDATE_OWN_ASSIGNMENT,
         A.VIEW_SOURCE_DOCUMENTS,
         A.VIEW_HISTORY,
+        A.EXPORT_OWN_DATA,
     }
 )
-_GUEST_ACTIONS = frozenset({A.VIEW_MEETING})
+# Exporting one's own data is every person's right, not a network's grant.
+_GUEST_ACTIONS = frozenset({A.VIEW_MEETING, A.EXPORT_OWN_DATA})
 
 # Every action has a row: the roles allowed to take it. A new Action without a
 # row fails samverka/accounts/tests/test_access_table.py.
@@ -223,3 +230,24 @@ def get_source_document_for_user(
     if source is None or not can(request.user, action, source.network):
         raise Http404
     return source
+
+
+# --- people: not bound to one network -----------------------------------------
+
+
+def can_on_person(user: User | AnonymousUser, action: Action, person: Person) -> bool:
+    """A person belongs to no single network: a site admin's role applies, and
+    anyone logged in may export their own data."""
+    if is_site_admin(user):
+        return allows(Role.SITE_ADMIN, action)
+    own = user.is_authenticated and person.user_id == user.pk
+    return own and action == Action.EXPORT_OWN_DATA
+
+
+def get_person_for_user(
+    request: HttpRequest, pk: int, action: Action = Action.EXPORT_PERSON
+) -> Person:
+    person = Person.objects.select_related("user").filter(pk=pk).first()
+    if person is None or not can_on_person(request.user, action, person):
+        raise Http404
+    return person

@@ -66,6 +66,8 @@ B_OBJECT_URLS: dict[str, dict[str, Filler]] = {
     # Site admins only: a merge of B's member, and B's member to split.
     "imports:merge_undo": {"pk": lambda b: b["PersonMerge"].pk},
     "imports:person_split": {"pk": lambda b: b["Membership"].person_id},
+    # Site admins only: B's member's data as JSON.
+    "privacy:export_person": {"pk": lambda b: b["Membership"].person_id},
 }
 
 # Samverka's own URLs without an object: each user sees only their own things there.
@@ -78,6 +80,8 @@ OWN_URLS: dict[str, dict[str, Filler]] = {
     "organisations:detail": {"pk": lambda b: b["StatusReport"].organisation_id},
     "municipality_situation": {"pk": lambda b: b["StatusReport"].organisation_id},
     "search:results": {},
+    # The user's own data, whoever asks.
+    "privacy:export_own": {},
     "assignments:list": {},
     "meetings:decisions": {},
     "calendars:subscribe": {},

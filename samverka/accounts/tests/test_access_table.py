@@ -16,6 +16,9 @@ EXPECTED: dict[Action, set[Role]] = {
     Action.VIEW_SOURCE_DOCUMENTS: {Role.SITE_ADMIN, Role.COORDINATOR, Role.MEMBER},
     Action.VIEW_HISTORY: {Role.SITE_ADMIN, Role.COORDINATOR, Role.MEMBER},
     Action.VIEW_ADMIN: {Role.SITE_ADMIN},
+    Action.EXPORT_OWN_DATA: {Role.SITE_ADMIN, Role.COORDINATOR, Role.MEMBER, Role.GUEST},
+    Action.EXPORT_PERSON: {Role.SITE_ADMIN},
+    Action.DEACTIVATE_PERSON: {Role.SITE_ADMIN},
 }
 
 
@@ -34,4 +37,6 @@ def test_it_lets_a_site_admin_do_everything() -> None:
 
 
 def test_it_gives_a_guest_nothing_but_meetings() -> None:
-    assert {a for a, roles in PERMISSIONS.items() if Role.GUEST in roles} == {Action.VIEW_MEETING}
+    # and their own data, which is no network's to grant
+    guest_actions = {a for a, roles in PERMISSIONS.items() if Role.GUEST in roles}
+    assert guest_actions == {Action.VIEW_MEETING, Action.EXPORT_OWN_DATA}
