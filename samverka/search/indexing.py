@@ -171,6 +171,12 @@ def _insert(rows: list[tuple[Any, ...]]) -> int:
     table = SearchEntry._meta.db_table
     placeholders = ", ".join(["%s"] * len(_COLUMNS))
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY is several times faster than INSERT for a bulk load.
+            with cursor.cursor.copy(f"COPY {table} ({', '.join(_COLUMNS)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return len(rows)
         cursor.executemany(
             f"INSERT INTO {table} ({', '.join(_COLUMNS)}) VALUES ({placeholders})", rows
         )
