@@ -218,25 +218,28 @@ def entry_fields(source: Source, row: Row) -> dict[str, Any]:
     fields["title"], fields["body"] = title, body
     if connection.vendor == "sqlite":
         # Folded forms live in the term table (indexing.SQLITE_TERMS_CREATE), not in FTS.
-        fields["title_terms"] = " ".join(stems(title))
+        title_terms = stems(title)
+        fields["title_terms"] = " ".join(title_terms)
         fields["body_terms"] = " ".join(stems(body))
         fields["folded_terms"] = ""
-        fields["scope"] = scope_tokens(fields)
+        fields["scope"] = scope_tokens(fields, title_terms)
     else:
         fields["title_terms"] = fields["body_terms"] = fields["scope"] = ""
         fields["folded_terms"] = folded_variants(words(title) + words(body))
     return fields
 
 
-def scope_tokens(fields: dict[str, Any]) -> str:
+def scope_tokens(fields: dict[str, Any], title_terms: list[str]) -> str:
     """Return the FTS5 tokens that let one MATCH apply access and filters.
 
     The "zz" keeps them apart from words of the text, so that queries need no
     column filter (which would cost FTS5 its fast skipping between rowids).
+    "zzt<stem>" marks the stems of the title, for ranking title hits first.
     """
     tokens = [f"zzn{fields['network_pk']}", "zzk" + fields["kind"].replace("_", "")]
     if fields["meeting_pk"]:
         tokens.append(f"zzm{fields['meeting_pk']}")
     if fields["organisation_pk"]:
         tokens.append(f"zzo{fields['organisation_pk']}")
+    tokens += [f"zzt{term}" for term in dict.fromkeys(title_terms)]
     return " ".join(tokens)
