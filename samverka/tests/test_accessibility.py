@@ -91,6 +91,13 @@ def test_it_finds_no_serious_violation_on_any_page(
         "/",
         network_a.get_absolute_url(),
         a_objects["Meeting"].get_absolute_url(),
+        reverse("networks:situation", kwargs={"slug": network_a.slug}),
+        reverse("networks:attendance", kwargs={"slug": network_a.slug}),
+        reverse("municipality_situation", kwargs={"pk": a_objects["StatusReport"].organisation_id}),
+        reverse("people:directory"),
+        reverse("people:detail", kwargs={"pk": coordinator_a.person.pk}),
+        reverse("organisations:detail", kwargs={"pk": a_objects["StatusReport"].organisation_id}),
+        reverse("network_map"),
     ]
     coordinator = [reverse("invitations:create", kwargs={"slug": network_a.slug})]
     found: list[str] = []
