@@ -14,9 +14,11 @@ production; `make run` and other development commands (`makemigrations`) set
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import sys
 import tempfile
+from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -138,6 +140,50 @@ def database_settings(url: str) -> dict[str, Any]:
         config["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60)
         config["CONN_HEALTH_CHECKS"] = True
     return config
+
+
+OIDC_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,49}$")
+
+
+def oidc_providers(environ: Mapping[str, str]) -> dict[str, Any]:
+    """Return SOCIALACCOUNT_PROVIDERS for the identity providers named in OIDC_PROVIDERS.
+
+    OIDC_PROVIDERS=helsingborg,hoganas names the providers; for each ID:
+    OIDC_<ID>_SERVER_URL     the issuer, e.g. https://login.microsoftonline.com/<tenant>/v2.0
+    OIDC_<ID>_CLIENT_ID      the application (client) ID registered at the provider
+    OIDC_<ID>_CLIENT_SECRET  its secret
+    OIDC_<ID>_NAME           the button's label (default: the ID)
+    OIDC_<ID>_EMAIL_DOMAINS  comma-separated domains whose addresses the provider vouches
+                             for (Entra ID sends no email_verified claim); without it only
+                             addresses the provider marks verified can match an account
+    """
+    providers = [p.strip().lower() for p in environ.get("OIDC_PROVIDERS", "").split(",")]
+    apps = []
+    for provider in filter(None, providers):
+        if not OIDC_ID.match(provider):
+            raise ImproperlyConfigured(f"OIDC_PROVIDERS: {provider!r} is not a-z, 0-9 and -")
+        prefix = f"OIDC_{provider.upper().replace('-', '_')}_"
+        missing = [
+            prefix + key
+            for key in ("SERVER_URL", "CLIENT_ID", "CLIENT_SECRET")
+            if not environ.get(prefix + key)
+        ]
+        if missing:
+            raise ImproperlyConfigured(f"OIDC provider {provider} needs {', '.join(missing)}")
+        domains = [d.strip().lower() for d in environ.get(prefix + "EMAIL_DOMAINS", "").split(",")]
+        apps.append(
+            {
+                "provider_id": provider,
+                "name": environ.get(prefix + "NAME", provider),
+                "client_id": environ[prefix + "CLIENT_ID"],
+                "secret": environ[prefix + "CLIENT_SECRET"],
+                "settings": {
+                    "server_url": environ[prefix + "SERVER_URL"],
+                    "verified_email": [d for d in domains if d] or False,
+                },
+            }
+        )
+    return {"openid_connect": {"APPS": apps, "OAUTH_PKCE_ENABLED": True}} if apps else {}
 
 
 # --- core --------------------------------------------------------------------
@@ -278,6 +324,17 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samverka] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+
+# OIDC login through a municipality's identity provider (Entra ID), only when
+# configured (see oidc_providers). It connects to an existing, invited account by
+# its verified address and never creates one (SocialAccountAdapter).
+# Needs `pip install 'django-allauth[socialaccount]'` and `samverka migrate`.
+SOCIALACCOUNT_ADAPTER = "samverka.accounts.oidc.SocialAccountAdapter"
+SOCIALACCOUNT_PROVIDERS = oidc_providers(os.environ)
+if SOCIALACCOUNT_PROVIDERS:
+    INSTALLED_APPS += ["allauth.socialaccount", "allauth.socialaccount.providers.openid_connect"]
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_STORE_TOKENS = False
 
 # django-axes: lock an account from one client address after repeated failures.
 AXES_FAILURE_LIMIT = 5
