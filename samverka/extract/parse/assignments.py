@@ -38,12 +38,16 @@ _VERB_KEYS = frozenset(
     re.split(r"[ (]", alternative)[0]
     for alternative in f"{_ACTIONS}|{_INFINITIVES}|uppdrag|kommer|ska".split("|")
 )
-_WORD = re.compile(r"\w+")
+# One search for any of the verbs' first words, cheaper than splitting every sentence.
+_VERB_KEY = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, _VERB_KEYS), key=len, reverse=True)) + r")\b"
+)
 VERB = re.compile(
     rf"\b(?:(?:får|ges) i uppdrag att|kommer (?:att )?(?:{_INFINITIVES})|ska (?:{_INFINITIVES})"
     rf"|{_ACTIONS})\b",
     re.IGNORECASE,
 )
+_VERB_LOW = re.compile(VERB.pattern)
 # "Ansvarig: Linda", "Ansv: Bjuv kommun" after the task.
 _RESPONSIBLE = re.compile(
     rf"(?:ansvarig|ansv\.?|ansvar)\s*:\s*((?:{NAME_WORD}|[a-zåäö]+en)(?:\s+{NAME_WORD}){{0,3}})",
@@ -67,12 +71,11 @@ _PROMISE = re.compile(
     r"|nästkommande)\s+(?:möte|träff|sammanträde)",
     re.IGNORECASE,
 )
-_PROMISE_KEYS = frozenset(
-    ("återrapporterar", "rapporterar", "redovisar", "återkopplar", "presenterar")
-)
+_PROMISE_KEY = re.compile(r"\b(?:återrapporterar|rapporterar|redovisar|återkopplar|presenterar)\b")
 _NAME_SEQ = rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|[A-ZÅÄÖ]\.?(?=\s)))?"
 # "Lisa M och Elin", "Per Ek, Lisa Moberg och …": the first of two subjects.
 _PAIR = re.compile(rf"(?:^|[\s:])({_NAME_SEQ})\s+(?:och|&)\s+{_NAME_SEQ}\s*$")
+_BODY_ENDINGS = ("en", "et", "EN", "ET")
 # An organisation part named as it is written: "barn- och utbildningsförvaltningen".
 _BODY_PART = re.compile(
     r"(?:^|\s)((?:[\wåäö]+-\s+och\s+)?[\wåäö]*(?:förvaltningen|nämnden|styrelsen|enheten"
@@ -113,7 +116,7 @@ class Resolver:
             holder = self.people.by_role(mention.strip())
             if holder:
                 return holder
-        part = _BODY_PART.search(mention)
+        part = _BODY_PART.search(mention) if mention.endswith(_BODY_ENDINGS) else None
         if part and resolve_organisation(part[1]) is None:
             return part[1]
         words = mention.split()
@@ -166,11 +169,11 @@ def find_assignments(
             who = resolver.assignee(to_who[1])
             if who:
                 found.append(_make(sentence, 0, len(text), who, [], meeting, next_meeting))
-        words = _WORD.findall(low)
-        verbs: list[re.Match[str]] = (
-            list(VERB.finditer(text)) if not _VERB_KEYS.isdisjoint(words) else []
-        )
-        if not verbs and not _PROMISE_KEYS.isdisjoint(words):
+        verbs: list[re.Match[str]] = []
+        if _VERB_KEY.search(low):
+            # The verbs are written in lower case: match them in `low` (same offsets).
+            verbs = list((_VERB_LOW if len(low) == len(text) else VERB).finditer(low))
+        if not verbs and _PROMISE_KEY.search(low):
             promise = _PROMISE.search(text)
             verbs = [promise] if promise else []
         for verb in verbs:
@@ -186,7 +189,7 @@ def find_assignments(
                 who = last_subject or _leading_person(sentences[n - 1].text, resolver)
             if who is None:
                 continue
-            pair = _PAIR.search(before)
+            pair = _PAIR.search(before) if " och " in before or "&" in before else None
             other = resolver.assignee(pair[1]) if pair else None
             if other and other != who:
                 # "Lisa M och Elin tar fram …": one assignment each.

@@ -162,14 +162,15 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
             continue
         low = sentence.low
         pat = _FOLDED if _lost_diacritics(low) else _PLAIN
-        explicit = bool(pat.explicit.search(low))
         is_decision = (
             any(key in low for key in pat.formula_keys)
             # The patterns are written in lower case and matched against `low`,
             # which is much faster than case-folding matches on every character.
             and bool(pat.formula.search(low))
-            and (explicit or not pat.reported.search(low))
-            and (explicit or not _PROCEDURE.search(low))
+            and (
+                bool(pat.explicit.search(low))
+                or not (pat.reported.search(low) or _PROCEDURE.search(low))
+            )
         )
         numbered = bool(_NUMBERED.match(text))
         # The sentence right under a "Beslut" label is the decision, whatever its words.

@@ -55,12 +55,21 @@ class People:
             first = person.name.split()[0] if person.name.split() else ""
             self.by_first.setdefault(fold(first), []).append(person)
         # Job titles written beside the names in the attendance list, folded.
-        self.by_title: dict[str, set[str]] = {}
-        if text:
-            self._read_titles(text)
+        # Job titles written beside the names, read on the first title looked up.
+        self._text = text
+        self._titles: dict[str, set[str]] | None = None
+
+    @property
+    def by_title(self) -> dict[str, set[str]]:
+        if self._titles is None:
+            self._titles = {}
+            if self._text:
+                self._read_titles(self._text)
+        return self._titles
 
     def _read_titles(self, text: str) -> None:
         """Note the job title written after each name ("Tomas Ek, förbundschef")."""
+        assert self._titles is not None
         spanned = sorted(
             (p for p in self.participants if p.span[1] > p.span[0]), key=lambda p: p.span
         )
@@ -74,7 +83,7 @@ class People:
                 if cut >= 0:
                     stop = cut
             for title in _TITLE_WORD.findall(text[start:stop].lower()):
-                self.by_title.setdefault(fold(title.strip("-")), set()).add(person.name)
+                self._titles.setdefault(fold(title.strip("-")), set()).add(person.name)
 
     def by_role(self, word: str) -> str | None:
         """Return who holds the role `word` names ("processledaren", "förbundschefen")."""
@@ -86,6 +95,8 @@ class People:
                 return holders.pop()
         # A definite job title ("förbundschefen", "kommundirektören") against the
         # titles the attendance list wrote beside the names.
+        if not _TITLE_WORD.match(word.lower()):
+            return None
         for suffix in ("en", "n", "et", "t"):
             if folded.endswith(suffix) and len(folded) > len(suffix) + 3:
                 named = self.by_title.get(folded[: -len(suffix)])

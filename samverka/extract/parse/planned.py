@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from samverka.extract.dates import DateMatch, find_dates, find_time_ranges
+from samverka.extract.dates import DateMatch, TimeRange
+from samverka.extract.dates import find_dates as _find_dates
+from samverka.extract.dates import find_time_ranges as _find_time_ranges
 from samverka.extract.model import PlannedMeeting
 from samverka.extract.parse.items import Line
 
@@ -55,6 +57,19 @@ _PLACE = re.compile(
 # "14/5 (Ulricehamn)": the place of one date in a list.
 _BRACKETED_PLACE = re.compile(r"\s*\(([A-ZÅÄÖ][\wåäöé -]{1,40})\)")
 _YEAR = re.compile(r"\b(20\d\d|19\d\d)\b")
+
+
+_DIGIT = re.compile(r"\d")
+_TWO_NUMBERS = re.compile(r"\d\D+\d")
+
+
+def find_dates(text: str, start: int, end: int) -> list[DateMatch]:
+    """Dates in text[start:end]; a stretch without a digit has none, and is not scanned."""
+    return _find_dates(text, start, end) if _DIGIT.search(text, start, end) else []
+
+
+def find_time_ranges(text: str, start: int, end: int) -> list[TimeRange]:
+    return _find_time_ranges(text, start, end) if _DIGIT.search(text, start, end) else []
 
 
 def find_planned_meetings(
@@ -124,7 +139,7 @@ def _inline_list(
     7 februari, 17 april och 13 november" (two dates or more on the cue line)."""
     line = lines[i]
     cue = _LIST_CUE.search(line.text.lower())
-    if cue is None:
+    if cue is None or not _TWO_NUMBERS.search(text, line.start + cue.end(), line.end):
         return []
     dates = [d for d in find_dates(text, line.start + cue.end(), line.end) if d.day is not None]
     if len(dates) < 2:

@@ -9,8 +9,7 @@ was short (a heading, a list line). Whitespace is collapsed in `text`;
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 from samverka.extract.model import Span
 
@@ -34,11 +33,12 @@ _END = re.compile(r"[.!?](?=\s)|[.!?]$")
 class Sentence:
     text: str
     offsets: tuple[int, ...]
+    # The text in lower case, which several passes test for cue words. A plain
+    # attribute: functools.cached_property takes a lock on every read.
+    low: str = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def low(self) -> str:
-        """The text in lower case, which several passes test for cue words."""
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "low", self.text.lower())
 
     @property
     def span(self) -> Span:
