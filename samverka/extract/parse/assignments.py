@@ -38,9 +38,21 @@ _VERB_KEYS = frozenset(
     re.split(r"[ (]", alternative)[0]
     for alternative in f"{_ACTIONS}|{_INFINITIVES}|uppdrag|kommer|ska".split("|")
 )
-# One search for any of the verbs' first words, cheaper than splitting every sentence.
+# One search for any of the verbs' first words (and the report verbs of a promise),
+# cheaper than splitting every sentence into words.
 _VERB_KEY = re.compile(
-    r"\b(?:" + "|".join(sorted(map(re.escape, _VERB_KEYS), key=len, reverse=True)) + r")\b"
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            map(
+                re.escape,
+                _VERB_KEYS | {"återrapporterar", "rapporterar", "redovisar", "presenterar"},
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b"
 )
 VERB = re.compile(
     rf"\b(?:(?:får|ges) i uppdrag att|kommer (?:att )?(?:{_INFINITIVES})|ska (?:{_INFINITIVES})"
@@ -48,6 +60,7 @@ VERB = re.compile(
     re.IGNORECASE,
 )
 _VERB_LOW = re.compile(VERB.pattern)
+_RELATIVE = re.compile(r"\bsom\s+$")
 # "Ansvarig: Linda", "Ansv: Bjuv kommun" after the task.
 _RESPONSIBLE = re.compile(
     rf"(?:ansvarig|ansv\.?|ansvar)\s*:\s*((?:{NAME_WORD}|[a-zåäö]+en)(?:\s+{NAME_WORD}){{0,3}})",
@@ -170,16 +183,17 @@ def find_assignments(
             if who:
                 found.append(_make(sentence, 0, len(text), who, [], meeting, next_meeting))
         verbs: list[re.Match[str]] = []
-        if _VERB_KEY.search(low):
+        key = _VERB_KEY.search(low)
+        if key is not None:
             # The verbs are written in lower case: match them in `low` (same offsets).
             verbs = list((_VERB_LOW if len(low) == len(text) else VERB).finditer(low))
-        if not verbs and _PROMISE_KEY.search(low):
+        if not verbs and key is not None and _PROMISE_KEY.search(low):
             promise = _PROMISE.search(text)
             verbs = [promise] if promise else []
         for verb in verbs:
             # Sentences in damaged text can run on for pages; the subject is near.
             before = text[max(0, verb.start() - 300) : verb.start()]
-            if re.search(r"\bsom\s+$", before):
+            if _RELATIVE.search(before):
                 continue  # a relative clause describes someone, it assigns nothing
             if _REPORTED_SPEECH.search(before):
                 continue

@@ -180,7 +180,9 @@ def _apply_shared(text: str, line: Line, out: list[PlannedMeeting]) -> None:
 def _next_meeting(
     text: str, line: Line, following: Line | None, meeting: date | None, warnings: list[str]
 ) -> list[PlannedMeeting]:
-    cue = _NEXT.search(line.text) or _NEXT_FOLDED.search(line.text)
+    cue = _NEXT.search(line.text)
+    if cue is None and "ä" not in line.text and "ö" not in line.text:
+        cue = _NEXT_FOLDED.search(line.text)
     if not cue:
         return []
     dates = [d for d in find_dates(text, line.start + cue.end(), line.end) if d.day is not None]

@@ -9,6 +9,7 @@ was short (a heading, a list line). Whitespace is collapsed in `text`;
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from samverka.extract.model import Span
@@ -32,7 +33,11 @@ _END = re.compile(r"[.!?](?=\s)|[.!?]$")
 @dataclass(frozen=True)
 class Sentence:
     text: str
-    offsets: tuple[int, ...]
+    # The source offset of text[i] is sources[k] + i - starts[k] for the last
+    # segment k with starts[k] <= i: runs of text copied from the source are
+    # stored once, not character by character.
+    starts: tuple[int, ...]
+    sources: tuple[int, ...]
     # The text in lower case, which several passes test for cue words. A plain
     # attribute: functools.cached_property takes a lock on every read.
     low: str = field(init=False, repr=False, compare=False)
@@ -40,14 +45,19 @@ class Sentence:
     def __post_init__(self) -> None:
         object.__setattr__(self, "low", self.text.lower())
 
+    def offset(self, i: int) -> int:
+        """Return the source offset of text[i]."""
+        k = bisect_right(self.starts, i) - 1
+        return self.sources[k] + i - self.starts[k]
+
     @property
     def span(self) -> Span:
-        return (self.offsets[0], self.offsets[-1] + 1) if self.offsets else (0, 0)
+        return (self.offset(0), self.offset(len(self.text) - 1) + 1) if self.text else (0, 0)
 
     def sub_span(self, i: int, j: int) -> Span:
         """Return the source span of text[i:j]."""
         j = max(i + 1, j)
-        return (self.offsets[i], self.offsets[min(j, len(self.offsets)) - 1] + 1)
+        return (self.offset(i), self.offset(min(j, len(self.text)) - 1) + 1)
 
 
 def line_is_open(line: str) -> bool:
@@ -60,74 +70,95 @@ def line_is_open(line: str) -> bool:
     return len(stripped) >= WRAP_WIDTH and stripped[-1:] not in ".!?:;"
 
 
+class _Builder:
+    """The sentence being read: its pieces of text and where each run came from."""
+
+    __slots__ = ("length", "out", "parts", "sources", "space", "starts")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.starts: list[int] = []
+        self.sources: list[int] = []
+        self.length = 0
+        self.space = False  # the text so far ends in a space
+        self.out: list[Sentence] = []
+
+    def add(self, piece: str, at: int) -> None:
+        """Append `piece`, copied from source offset `at` on."""
+        if not (self.starts and self.sources[-1] + self.length - self.starts[-1] == at):
+            self.starts.append(self.length)
+            self.sources.append(at)
+        self.parts.append(piece)
+        self.length += len(piece)
+        self.space = piece == " "
+
+    def flush(self) -> None:
+        if self.space:
+            self.parts.pop()
+            self.length -= 1
+            if self.starts[-1] == self.length:
+                self.starts.pop()
+                self.sources.pop()
+        if self.parts:
+            self.out.append(Sentence("".join(self.parts), tuple(self.starts), tuple(self.sources)))
+        self.parts = []
+        self.starts = []
+        self.sources = []
+        self.length = 0
+        self.space = False
+
+
 def sentences(text: str, start: int, end: int) -> list[Sentence]:
     """Return the sentences of text[start:end]."""
-    out: list[Sentence] = []
-    chars: list[str] = []
-    offsets: list[int] = []
-
-    def flush() -> None:
-        while chars and chars[-1] == " ":
-            chars.pop()
-            offsets.pop()
-        if chars:
-            out.append(Sentence("".join(chars), tuple(offsets)))
-        chars.clear()
-        offsets.clear()
-
-    for line_match in re.finditer(r"[^\n]+", text[start:end]):
-        line_start = start + line_match.start()
+    b = _Builder()
+    for line_match in _LINE.finditer(text, start, end):
+        line_start = line_match.start()
         line = line_match.group()
         if not line.strip():
             continue
-        if chars and chars[-1] != " ":
-            chars.append(" ")
-            offsets.append(line_start - 1)
+        if b.parts and not b.space:
+            b.add(" ", line_start - 1)
         last = 0
         for end_match in _END.finditer(line):
             cut = end_match.end()
-            _append(chars, offsets, line[last:cut], line_start + last)
+            _append(b, line[last:cut], line_start + last)
             if _ends_sentence(line, end_match.start(), cut):
-                flush()
+                b.flush()
             last = cut
-        _append(chars, offsets, line[last:], line_start + last)
+        _append(b, line[last:], line_start + last)
         if not line_is_open(line) and not _ends_with_abbreviation(line.rstrip()):
-            flush()
-    flush()
-    return out
+            b.flush()
+    b.flush()
+    return b.out
 
 
-def _append(chars: list[str], offsets: list[int], piece: str, at: int) -> None:
+_LINE = re.compile(r"[^\n]+")
+
+
+def _append(b: _Builder, piece: str, at: int) -> None:
     """Append `piece` with its whitespace collapsed, keeping every character's offset."""
     if not _ODD_SPACE.search(piece):
         # Words separated by single spaces: copy the piece as it is.
         core = piece.strip(" ")
         if not core:
-            if piece and chars and chars[-1] != " ":
-                chars.append(" ")
-                offsets.append(at)
+            if piece and b.parts and not b.space:
+                b.add(" ", at)
             return
         lead = len(piece) - len(piece.lstrip(" "))
-        if lead and chars and chars[-1] != " ":
-            chars.append(" ")
-            offsets.append(at)
-        chars.extend(core)
-        offsets.extend(range(at + lead, at + lead + len(core)))
+        if lead and b.parts and not b.space:
+            b.add(" ", at)
+        b.add(core, at + lead)
         if lead + len(core) < len(piece):
-            chars.append(" ")
-            offsets.append(at + lead + len(core))
+            b.add(" ", at + lead + len(core))
         return
     pos = 0
     for m in _TOKEN.finditer(piece):
-        if m.start() > pos and chars and chars[-1] != " ":
-            chars.append(" ")
-            offsets.append(at + m.start() - 1)
-        chars.extend(m.group())
-        offsets.extend(range(at + m.start(), at + m.end()))
+        if m.start() > pos and b.parts and not b.space:
+            b.add(" ", at + m.start() - 1)
+        b.add(m.group(), at + m.start())
         pos = m.end()
-    if pos < len(piece) and chars and chars[-1] != " ":
-        chars.append(" ")
-        offsets.append(at + pos)
+    if pos < len(piece) and b.parts and not b.space:
+        b.add(" ", at + pos)
 
 
 def _last_token(line: str, end: int) -> str:
