@@ -323,6 +323,9 @@ ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 600
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samverka] "
+# allauth would otherwise answer a code or reset request for an unknown address
+# (a stranger's, or a deactivated person's) with a mail inviting to a signup that is closed.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 
 # OIDC login through a municipality's identity provider (Entra ID), only when
