@@ -97,7 +97,8 @@ _LABEL_ALT = "|".join(
 # Case-insensitive so that Word exports in capitals ("DELTAGARE", "EJ NÄRVARANDE")
 # count; a match must still start with a capital (`_label_case_ok`).
 _LABEL = re.compile(
-    r"(?<![\w-])(?P<label>(?i:" + _LABEL_ALT + r")|ande)(?P<colon>\s?:)?"
+    # The first-letter lookahead lets the engine skip lower-case positions cheaply.
+    r"(?=[" + _UC + r"a])(?<![\w-])(?P<label>(?i:" + _LABEL_ALT + r")|ande)(?P<colon>\s?:)?"
     r"(?!\s?(?i:frågor|ärenden|punkter|information|övrigt)\b)(?=[\s" + _UC + r"]|$)",
 )
 
@@ -333,8 +334,19 @@ def _role_lines_in(text: str, head_end: int) -> list[re.Match[str]]:
     "Planeringsledare: Kirti John slutar i månadsskiftet …" is news in an item.
     """
     found = []
-    for m in _ROLE_LABEL_LINE.finditer(text, 0, head_end):
-        if not m["label"][:1].isupper():
+    checked = -1
+    colon = text.find(":", 0, head_end)
+    while colon >= 0:
+        # Only lines with a colon can hold a field; matching at their starts
+        # avoids trying the pattern at every position of the head.
+        line_start = text.rfind("\n", 0, colon) + 1
+        nxt = text.find("\n", colon, head_end)
+        colon = text.find(":", nxt, head_end) if nxt >= 0 else -1
+        if line_start == checked:
+            continue
+        checked = line_start
+        m = _ROLE_LABEL_LINE.match(text, line_start)
+        if m is None or not m["label"][:1].isupper():
             continue
         line_end = text.find("\n", m.end(), m.end() + 300)
         if _has_verb_like_words(text[m.end() : line_end if line_end >= 0 else m.end() + 300]):
@@ -662,11 +674,15 @@ def _split_run(text: str, run: _Run) -> list[tuple[list[tuple[int, int]], str | 
     if (
         len(words) in (3, 4)
         and is_municipality(last)
-        and words[-2][1] - words[-2][0] > 2
+        and not _is_initial(text[words[-2][0] : words[-2][1]])
         and not _org_follows(text, run.end)
     ):
         return [(words[:-1], resolve_organisation(last))]
     return [(part, None) for part in _partition(text, words)]
+
+
+def _is_initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1
 
 
 def _org_follows(text: str, pos: int) -> bool:
@@ -841,6 +857,10 @@ _CAPS_NAME = re.compile(
 )
 
 
+# A cheap first test: "\n" is a literal prefix the engine jumps between.
+_CAPS_LINE = re.compile(r"\n[ \t•*·-]*[" + _UC + r"]{2}")
+
+
 def _caps_name(name: str) -> str | None:
     """Return a name in capitals title-cased ("ANNA BERG" -> "Anna Berg"), or None if no name."""
     titled = name.title()
@@ -858,7 +878,9 @@ def _caps_name(name: str) -> str | None:
 
 def _with_caps_names(text: str, start: int, end: int) -> str:
     """Return `text` with names in capitals in text[start:end] title-cased (same offsets)."""
-    if not _CAPS_NAME.search(text, start, end):
+    if not _CAPS_LINE.search(text, max(0, start - 1), end) or not _CAPS_NAME.search(
+        text, start, end
+    ):
         return text
     parts: list[str] = []
     pos = start
