@@ -8,6 +8,7 @@ import os
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -65,18 +66,44 @@ def backup_create(*, path: Path, progress: Progress = _no_progress) -> dict[str,
 
     The archive is written under a temporary name and renamed when complete, so
     that a failed backup never leaves a half archive under the name asked for.
-    The database is read in one transaction (a consistent snapshot on PostgreSQL).
-    Return the manifest.
+    The database is read as of one moment (see `_snapshot`). Return the manifest.
     """
     temporary = path.with_name(f".{path.name}.partial")
     try:
-        with transaction.atomic(), zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as zf:
+        with _snapshot(), zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as zf:
             manifest = _write_archive(zf, progress)
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
     return manifest
+
+
+@contextmanager
+def _snapshot() -> Iterator[None]:
+    """Read every table as of one moment, without holding up the site's writers.
+
+    PostgreSQL: a read-only REPEATABLE READ transaction. SQLite: a deferred
+    transaction, which in WAL mode reads one snapshot and takes no write lock
+    (Django's atomic blocks here begin IMMEDIATE, which would lock writers out).
+    """
+    if connection.in_atomic_block:  # the caller's transaction already decides
+        yield
+    elif connection.vendor == "postgresql":
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            yield
+    elif connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("BEGIN DEFERRED")
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("ROLLBACK")
+    else:
+        with transaction.atomic():
+            yield
 
 
 def _write_archive(zf: zipfile.ZipFile, progress: Progress) -> dict[str, Any]:
