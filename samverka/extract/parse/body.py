@@ -42,11 +42,13 @@ _RAISED_FROM = re.compile(
 _RAISED_VERB = re.compile(
     rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})(?:,\s*[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*)?,)?\s+"
     r"(?:lyft(?:er|e)|ta(?:r|g)? upp|tog upp|väck(?:er|te)|anmäl(?:er|de)"
+    r"|(?:vill|önskar|ville) (?:lyfta|ta upp|diskutera|väcka)"
     r"|(?P<presents>återrapporterar|återkopplar|redovisar|presenterar))\b"
 )
 # "Frågan lyftes av Elin", "Ärendet togs upp av Per Ek".
 _RAISED_PASSIVE = re.compile(
-    rf"\b(?:lyftes|lyfts|togs upp|tas upp|väcktes|anmäldes|initierades)\s+av\s+"
+    rf"\b(?i:lyftes|lyfts|lyft|togs upp|tas upp|väcktes|väckt|anmäldes|anmäld|anmält|initierades"
+    rf"|initierad|inlämnad)\s+av\s+"
     rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})"
 )
 # "Agneta Hugander: dialog kring …", "Från föregående möte, Agneta Hugander: hur …".

@@ -223,6 +223,10 @@ def _split_title(paragraph: str, people: People | None = None) -> tuple[str, str
         paragraph = paragraph[: colon.start()]
         length = colon.end()
     raiser = None
+    if people is not None:
+        paragraph, raiser = paren_raiser(paragraph, people)
+        if raiser:
+            return _clean_title(paragraph), raiser, length
     m = _TRAILING_RAISER.match(paragraph)
     if m and (
         (m["org"] and resolve_organisation(m["org"]))
@@ -233,6 +237,24 @@ def _split_title(paragraph: str, people: People | None = None) -> tuple[str, str
         raiser = m["who"] + (" " + m["org"] if m["org"] else "")
         paragraph = m["title"]
     return _clean_title(paragraph), raiser, length
+
+
+# "Lokalfrågan (Karin Berg)", "Jourhem (Olle, Klippan)": who raised it, in brackets.
+_PAREN_RAISER = re.compile(
+    rf"^(?P<title>.*\S)\s*\((?P<who>{NAME_WORD}(?:\s+{NAME_WORD})?)(?:\s*,\s*(?P<org>[^()]{{2,40}}))?\)\.?$"
+)
+
+
+def paren_raiser(title: str, people: People) -> tuple[str, str | None]:
+    """Split "Titel (Förnamn Efternamn)" into the title and a participant's name."""
+    if not title.endswith((")", ").")):
+        return title, None
+    m = _PAREN_RAISER.match(title)
+    if m is None:
+        return title, None
+    org = resolve_organisation(m["org"]) if m["org"] else None
+    who = people.resolve(m["who"], org)
+    return (m["title"], who) if who else (title, None)
 
 
 def _is_org_tail(who: str) -> bool:
@@ -692,6 +714,9 @@ def _markup_headings(lines: list[Line], people: People) -> list[Heading]:
             )
             if numbered:
                 written = written[numbered.end() :]
+            raiser = group
+            if raiser is None:
+                written, raiser = paren_raiser(written.strip(), people)
             title = _clean_title(written) if not written.strip().endswith(".") else written.strip()
             found.append(
                 Heading(
@@ -700,8 +725,8 @@ def _markup_headings(lines: list[Line], people: People) -> list[Heading]:
                     number=number,
                     kind="markup",
                     content_start=line.end,
-                    raised_by=group,
-                    raised_by_final=group is not None,
+                    raised_by=raiser,
+                    raised_by_final=raiser is not None,
                 )
             )
         elif group is not None and _looks_like_plain_heading(line.text, people):
@@ -796,10 +821,17 @@ def _plain_headings(lines: list[Line], people: People) -> list[Heading]:
             continue
         if _in_list(lines, i) or _PARTY.match(lines[i + 1].text):
             continue  # a list, or a name split over two lines of an attendance table
-        title = _clean_title(line.text)
+        written, raiser = paren_raiser(line.text, people)
+        title = _clean_title(written)
         found.append(
             Heading(
-                start=line.start, title=title, number=None, kind="plain", content_start=line.end
+                start=line.start,
+                title=title,
+                number=None,
+                kind="plain",
+                content_start=line.end,
+                raised_by=raiser,
+                raised_by_final=raiser is not None,
             )
         )
         if OTHER_BUSINESS.match(title):

@@ -414,3 +414,20 @@ def test_deferrals_in_other_words(sentence: str, carried: bool) -> None:
 def test_planned_meetings_in_other_words(line: str, dates: list[str]) -> None:
     body = _parse(f"1. Mötesplanering\n{line}\n2. Övrigt\nInget.\n")
     assert _dates(body) == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "raiser", "title"),
+    [
+        ("Jourhem (Elin Wall)\nBehovet ökar.\n", "Elin Wall", "Jourhem"),
+        ("## Jourhem (Oskar, Svalöv)\nBehovet ökar.\n", "Oskar Lund", "Jourhem"),
+        ("1. Jourhem (Per Ek)\nBehovet ökar.\n", "Per Ek", "Jourhem"),
+        ("Jourhem\nAnmält av Lisa Moberg. Behovet ökar.\n", "Lisa Moberg", "Jourhem"),
+        ("Jourhem\nAnnika vill ta upp behovet av jourhem.\n", "Annika Sjögren", "Jourhem"),
+        ("Jourhem (Region Skåne)\nBehovet ökar.\n", None, "Jourhem (Region Skåne)"),
+    ],
+)
+def test_raisers_named_beside_the_title(text: str, raiser: str | None, title: str) -> None:
+    rest = "2. Övrigt\nInget.\n" if text.startswith("1.") else "\nÖvrigt\nInget.\n"
+    body = _parse(text + rest)
+    assert (body.items[0].title, body.items[0].raised_by) == (title, raiser)
