@@ -13,7 +13,7 @@ from samverka.documents.models import FromSource
 from samverka.meetings.models import AgendaItem, Meeting
 from samverka.networks.models import Membership, Network
 from samverka.organisations.models import Organisation
-from samverka.people.models import Person
+from samverka.people.models import Person, PersonOrganisation
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -40,6 +40,19 @@ class AssignmentQuerySet(models.QuerySet["Assignment"]):
         return self.open().filter(
             Q(due_date__lt=day)
             | Q(due_next_meeting=True, meeting__isnull=False) & Exists(later_meeting_held)
+        )
+
+    def for_organisation(self, organisation: Organisation) -> AssignmentQuerySet:
+        """Assignments of the organisation, or of a person who works there now."""
+        staff = PersonOrganisation.objects.current().filter(organisation=organisation)
+        return self.filter(
+            Q(assignee_organisation=organisation) | Q(assignee_person__in=staff.values("person"))
+        )
+
+    def with_overdue(self) -> AssignmentQuerySet:
+        """Annotate `is_overdue`, for lists that show overdue assignments first."""
+        return self.annotate(
+            is_overdue=Exists(Assignment.objects.overdue().filter(pk=OuterRef("pk")))
         )
 
     def assigned_to(self, user: User | AnonymousUser) -> AssignmentQuerySet:

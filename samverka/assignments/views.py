@@ -1,15 +1,57 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_safe
 
 from samverka.accounts.access import Action, get_assignment_for_user
 from samverka.accounts.models import User
-from samverka.assignments.forms import StatusForm
+from samverka.assignments.forms import AssignmentFilterForm, StatusForm
 from samverka.assignments.models import Assignment
+from samverka.assignments.rights import mark_updatable
 from samverka.assignments.services import assignment_set_status
 from samverka.methods import POST, refuse_method
+from samverka.networks.models import Network
+from samverka.partials import render_list
+from samverka.people.models import Person
+
+PER_PAGE = 50
+ASSIGNEES = ("assignee_person", "assignee_organisation", "assignee_network")
+
+
+@login_required
+@require_safe
+def assignment_list(request: HttpRequest) -> HttpResponse:
+    """Every assignment the user may see, filtered in place with htmx; open ones by default."""
+    assert isinstance(request.user, User)  # login_required
+    visible = Assignment.objects.visible_to(request.user)
+    form = AssignmentFilterForm(
+        request.GET or {"status": Assignment.Status.OPEN},
+        networks=Network.objects.visible_to(request.user),
+        people=Person.objects.filter(pk__in=visible.values("assignee_person")).order_by("name"),
+    )
+    found = (
+        form.filter(visible)
+        .with_overdue()
+        .select_related(*ASSIGNEES, "network", "meeting", "reported_back_item__meeting")
+    )
+    page = Paginator(found.order_by("-is_overdue", "status", "due_date", "pk"), PER_PAGE)
+    page_obj = page.get_page(request.GET.get("sida"))
+    mark_updatable(request.user, page_obj.object_list)
+    query = request.GET.copy()
+    query.pop("sida", None)
+    context = {
+        "form": form,
+        "page": page_obj,
+        "query": query.urlencode(),
+        "status_choices": Assignment.Status.choices,
+        "show_meeting": True,
+        "next_url": request.get_full_path(),
+    }
+    return render_list(request, "assignments/list.html", "assignments/_list.html", context)
 
 
 @login_required
@@ -35,6 +77,9 @@ def update_status(request: HttpRequest, pk: int) -> HttpResponse:
             "update_any": True,
         }
         return render(request, "assignments/_assignment.html", context)
+    next_url = form.cleaned_data["next"]
+    if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts=None):
+        return redirect(next_url)
     if assignment.meeting is not None:
         return redirect(f"{assignment.meeting.get_absolute_url()}#assignment-{assignment.pk}")
     return redirect("start")

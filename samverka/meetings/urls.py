@@ -6,4 +6,5 @@ app_name = "meetings"
 
 urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
+    path("beslut/", views.decisions, name="decisions"),
 ]

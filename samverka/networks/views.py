@@ -8,10 +8,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from samverka.accounts.access import Action, allows, get_network_for_user, role_for
+from samverka.accounts.models import User
 from samverka.assignments.models import Assignment
 from samverka.meetings.models import AgendaItem, Meeting
 from samverka.methods import SAFE, refuse_method
-from samverka.networks import overview
+from samverka.networks import overview, startpage
 from samverka.networks.models import Membership, Network, Representation
 
 PAST_MEETINGS_SHOWN = 50
@@ -23,19 +24,9 @@ ROLE_ORDER = [role.value for role in Membership.Role]
 @login_required
 @require_safe
 def start(request: HttpRequest) -> HttpResponse:
-    """The start page: my networks, my next meetings, my open assignments."""
-    user = request.user
-    networks = Network.objects.visible_to(user).active().select_related("parent")
-    meetings = Meeting.objects.visible_to(user).upcoming().select_related("network")[:10]
-    assignments = (
-        Assignment.objects.visible_to(user)
-        .assigned_to(user)
-        .open()
-        .select_related("network", "meeting")
-        .order_by("due_date", "pk")
-    )
-    context = {"networks": networks, "meetings": meetings, "assignments": assignments}
-    return render(request, "networks/start.html", context)
+    """The start page: my networks, meetings, assignments, latest decisions, what waits."""
+    assert isinstance(request.user, User)  # login_required
+    return render(request, "networks/start.html", startpage.context_for(request.user))
 
 
 @login_required
