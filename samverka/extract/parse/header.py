@@ -106,7 +106,12 @@ _LABEL = re.compile(
 def _label_case_ok(label: str) -> bool:
     """A label is written capitalised or in capitals; "närvarande" in lower case is prose."""
     return label == "ande" or (
-        label[:1].isupper() and (label[1:] == label[1:].lower() or label.isupper())
+        label[:1].isupper()
+        and all(
+            w.islower() or w.isupper() or (w[:1].isupper() and w[1:].islower())
+            for w in re.split(r"[\s,]+", label)
+            if w
+        )
     )
 
 

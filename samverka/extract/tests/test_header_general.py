@@ -378,3 +378,8 @@ def test_ocr_view_keeps_words_and_offsets() -> None:
 )
 def test_the_network_keeps_its_full_name(head: str, network: str) -> None:
     assert _header(head + "Datum: 2024-02-05\n").network == network
+
+
+def test_a_label_of_two_capitalised_words_is_one_label() -> None:
+    text = "Närvarande Ledamöter\nUlla Hed (L), hälso- och sjukvårdsnämnden\nÅke Berg (C)\n\n"
+    assert [r[0] for r in _people(text)] == ["Ulla Hed", "Åke Berg"]
