@@ -5,6 +5,8 @@ Every snippet is synthetic; each test varies the wording of one pattern.
 
 from __future__ import annotations
 
+import pytest
+
 from samverka.extract.model import Participant, SourceText
 from samverka.extract.parse.body import parse_body
 from samverka.extract.parse.types import Body, Header
@@ -315,8 +317,6 @@ def test_a_next_meeting_point_with_the_date_and_full_place_on_the_next_line() ->
 
 
 # --- the same patterns in other words ------------------------------------------
-
-import pytest  # noqa: E402
 
 
 @pytest.mark.parametrize(
