@@ -98,6 +98,11 @@ def test_it_finds_no_serious_violation_on_any_page(
         reverse("people:detail", kwargs={"pk": coordinator_a.person.pk}),
         reverse("organisations:detail", kwargs={"pk": a_objects["StatusReport"].organisation_id}),
         reverse("network_map"),
+        reverse("assignments:list"),
+        reverse("meetings:decisions"),
+        reverse("calendars:subscribe"),
+        reverse("documents:source", kwargs={"pk": a_objects["SourceDocument"].pk})
+        + "?start=0&end=8#hit",
     ]
     coordinator = [reverse("invitations:create", kwargs={"slug": network_a.slug})]
     found: list[str] = []
