@@ -784,10 +784,14 @@ def _org_heading_line(line: str) -> str | None:
     if rest and not _MAYBE_NAME.match(rest):
         return None
     org = _org_heading(m["org"])
-    if org is None and rest and _is_place_word(m["org"]):
+    if org is None and _is_place_word(m["org"]) and (rest or not _PLURAL_END.search(m["org"])):
         # "Sjövik: Lena Marklund, Hussein Ali": a place heads the names on its line.
         return m["org"].strip()
     return org
+
+
+# "Socialchefer:", "Politiker:" head people by what they are, not where they come from.
+_PLURAL_END = re.compile(r"(?:er|ar|or|na|män|de|ade)\s*$")
 
 
 def _is_place_word(label: str) -> bool:

@@ -383,3 +383,37 @@ def test_the_network_keeps_its_full_name(head: str, network: str) -> None:
 def test_a_label_of_two_capitalised_words_is_one_label() -> None:
     text = "Närvarande Ledamöter\nUlla Hed (L), hälso- och sjukvårdsnämnden\nÅke Berg (C)\n\n"
     assert [r[0] for r in _people(text)] == ["Ulla Hed", "Åke Berg"]
+
+
+def test_an_unknown_place_heading_on_its_own_line_gives_its_people_an_organisation() -> None:
+    text = (
+        "Minnesanteckningar\nDeltagare:\nSjövik:\nLena Marklund, socialchef\nHussein Ali\n"
+        "Nordvik:\nBritt Forslund\nSocialchefer:\nBo Ek, Lund\n\n"
+    )
+    assert [r[:2] for r in _people(text)] == [
+        ("Lena Marklund", "Sjövik"),
+        ("Hussein Ali", "Sjövik"),
+        ("Britt Forslund", "Nordvik"),
+        ("Bo Ek", "Lund"),
+    ]
+
+
+def test_bulleted_lists_and_a_tab_table() -> None:
+    bullets = (
+        "Anteckningar nätverksmöte 2024-09-03\nDeltagare\n• Anna Berg, Lunds kommun\n"
+        "• Per Ek, Eslövs kommun (ordförande)\nFrånvarande\n• Eva Ros, Höörs kommun\n"
+        "Dagordning\n1. Välkommen\n"
+    )
+    assert _people(bullets) == [
+        ("Anna Berg", "Lund", None, "present"),
+        ("Per Ek", "Eslöv", "ordförande", "present"),
+        ("Eva Ros", "Höör", None, "absent"),
+    ]
+    table = (
+        "Protokoll 2024-09-03\nNärvarande:\nNamn\tOrganisation\tRoll\n"
+        "Anna Berg\tLunds kommun\tOrdförande\nPer Ek\tEslövs kommun\tLedamot\n1. Välkommen\n"
+    )
+    assert _people(table) == [
+        ("Anna Berg", "Lund", "ordförande", "present"),
+        ("Per Ek", "Eslöv", None, "present"),
+    ]
