@@ -51,7 +51,8 @@ _REPORTED = re.compile(
 CARRIED_OVER = re.compile(
     r"\butgick\b|\b(?:punkten|ärendet|frågan) utgår\b|\bbordl(?:äggs|ades)\b|\bhanns inte med\b"
     r"|\bhanns ej med\b"
-    r"|\b(?:flyttas|skjuts|sköts|flyttades)\b[^.]{0,40}\b(?:nästa|kommande|senare)\b"
+    r"|\b(?:flyttas|skjuts|sköts|flyttades|hänskjuts|överförs|överflyttas)\b[^.]{0,40}"
+    r"\b(?:nästa|kommande|senare)\b"
     r"|\bskjuts (?:upp|fram)\b"
     r"|\b(?:flyttas|skjuts) (?:fram |upp )?till (?:mötet|sammanträdet) (?:i|den)\b"
     r"|\btill (?:nästa|kommande) (?:möte|sammanträde), där\b"
@@ -93,7 +94,8 @@ _FORMULA_KEYS = (
 )  # fmt: skip
 _CARRIED_KEYS = (
     "återremitter",
-    "utgick", "utgår", "bordl", "hanns", "flytta", "skjuts", "sköts", "nästa", "kommande",
+    "utgick", "utgår", "hänskjuts", "överförs",
+    "bordl", "hanns", "flytta", "skjuts", "sköts", "nästa", "kommande",
 )  # fmt: skip
 
 
@@ -101,6 +103,10 @@ _CARRIED_KEYS = (
 _EXPLICIT = re.compile(
     r"^(?:\w+s\s+)?beslut(?:et)?\s*(?:\d{1,2}\s*[.)])?\s*:|\bbeslut(?:ar|ade) att\b|\bbeslöt att\b",
 )
+# A proposal put to the meeting is not its decision: "Förslag till beslut: att …",
+# "Förvaltningen föreslår att nämnden beslutar att …".
+_PROPOSAL = re.compile(r"\bförslag till beslut\b|\bföresl(?:år|ås|ogs|agit|og)\b")
+_STARTS_LABELLED = re.compile(r"(?:\w+s\s+)?beslut(?:et)?\s*:")
 # "Ordföranden ställer proposition … och finner att …": procedure, not the decision.
 _PROCEDURE = re.compile(r"\bproposition\b|\bfinner att\b|\bbeslutsgång\b")
 
@@ -171,6 +177,8 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
                 bool(pat.explicit.search(low))
                 or not (pat.reported.search(low) or _PROCEDURE.search(low))
             )
+            # "Förvaltningen föreslår att nämnden beslutar att …": a proposal.
+            and not (_PROPOSAL.search(low) and not _STARTS_LABELLED.match(low))
         )
         numbered = bool(_NUMBERED.match(text))
         # The sentence right under a "Beslut" label is the decision, whatever its words.

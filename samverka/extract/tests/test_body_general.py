@@ -431,3 +431,21 @@ def test_raisers_named_beside_the_title(text: str, raiser: str | None, title: st
     rest = "2. Övrigt\nInget.\n" if text.startswith("1.") else "\nÖvrigt\nInget.\n"
     body = _parse(text + rest)
     assert (body.items[0].title, body.items[0].raised_by) == (title, raiser)
+
+
+def test_a_proposal_is_not_the_decision() -> None:
+    body = _parse(
+        "§ 5 Budget\nFörvaltningen föreslår att nämnden beslutar att godkänna budgeten.\n"
+        "Nämndens beslut\nAtt godkänna budgeten.\n"
+        "§ 6 Taxor\nArbetsutskottets förslag till beslut: att höja taxan.\n"
+        "Beslut\nNämnden beslutar enligt arbetsutskottets förslag.\n"
+    )
+    assert _decisions(body) == [
+        "Att godkänna budgeten",
+        "Nämnden beslutar enligt arbetsutskottets förslag",
+    ]
+
+
+def test_a_question_referred_to_the_next_meeting_is_carried_over() -> None:
+    body = _parse("1. Lokaler\nFrågan hänskjuts till nästa möte.\n2. Övrigt\nInget.\n")
+    assert body.items[0].outcome == "carried_over"
