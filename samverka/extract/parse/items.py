@@ -93,6 +93,7 @@ _BOLD_LINE = re.compile(r"^\s*(?:[-*•]\s+)?\*\*(.+?)\*\*\s*$")
 _HASH_LINE = re.compile(r"^\s*#{1,6}\s+(.+?)[\s#]*$")
 _ITALIC_LINE = re.compile(r"^\s*\*([^*]+)\*\s*$")
 _BULLET = re.compile(r"^[-*•·▪o]\s+")
+_BULLET_CHARS = frozenset("-*•·▪o")
 _TRAILING_RAISER = re.compile(
     rf"^(?P<title>.*\S)\s*[-–]\s*(?P<who>{NAME_WORD}(?:\s+{NAME_WORD})?)"
     r"(?:\s*,?\s+(?P<org>[\w/&-]+(?:\s+[\w/&-]+){0,3}))?\s*\.?\s*$"
@@ -750,20 +751,22 @@ _PERSON_LINE = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD})*\s*(?:,|\([A-ZÅÄÖ]
 
 
 def _looks_like_plain_heading(text: str, people: People, hinted: bool = False) -> bool:
-    text = _BULLET.sub("", text).strip()
+    if text[:1] in _BULLET_CHARS:
+        text = _BULLET.sub("", text).strip()
+    if not hinted:
+        # The cheap tests first: most lines are prose and fail one of them.
+        if not (2 <= len(text) <= 80) or not text[0].isupper():
+            return False
+        if text[-1] in ".,;:?!" or "*" in text or "http" in text or "@" in text:
+            return False
+        words = text.split()
+        if len(words) > 10 or words[-1].lower() in DANGLING:
+            return False
     if SECTION_LABELS.search(text) or CLOSING.search(text) or NOT_AN_ITEM.match(text):
         return False
     if hinted:
         return True
-    if not (2 <= len(text) <= 80) or len(text.split()) > 10:
-        return False
-    if not text[0].isupper():
-        return False
-    if text[-1] in ".,;:?!" or "*" in text or "http" in text or "@" in text:
-        return False
-    if text.split()[-1].lower() in DANGLING:
-        return False
-    if SECTION_LABELS.search(text) or CLOSING.search(text) or DECISION_LINE.match(text):
+    if DECISION_LINE.match(text):
         return False
     if _DATE_OR_TIME.search(text):
         return False
@@ -811,11 +814,11 @@ def _plain_headings(lines: list[Line], people: People) -> list[Heading]:
         previous = line
         if in_other_business and not CLOSING_POINTS.match(line.text):
             continue
+        if i + 1 >= len(lines) or not _looks_like_plain_heading(line.text, people):
+            continue
         if prev is not None and not prev.hinted and line_is_open(prev.text):
             continue
-        if i + 1 >= len(lines) or CLOSING.search(lines[i + 1].text):
-            continue
-        if not _looks_like_plain_heading(line.text, people):
+        if CLOSING.search(lines[i + 1].text):
             continue
         if _NUMBERED_AT_START.match(line.text) or _BULLET.match(line.text):
             continue
