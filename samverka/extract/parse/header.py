@@ -41,6 +41,14 @@ _PRESENT_LABELS = (
     "Närvarande tjänstepersoner",
     "Närvarande tjänstemän",
     "Närvarande övriga",
+    "Ledamöter närvarande",
+    "Ersättare närvarande",
+    "Tjänstepersoner närvarande",
+    "Tjänstemän närvarande",
+    "Deltagande ledamöter",
+    "Mötesdeltagare",
+    "Deltog",
+    "Deltar",
     "Ej tjänstgörande ersättare",
     "Tjänstgörande ersättare",
     "Övriga deltagande",
@@ -309,14 +317,15 @@ _ROLE_LABEL_LINE = re.compile(
     r"|vice\s+ordf(?:örande|\.)?|sekr(?:\.|eterare)?(?:\s+för\s+dagen)?|protokollförare|"
     r"antecknare|anteckningsförare|anteckningar|mötesanteckningar|"
     r"(?:processtöd|processledare|samordnare|planeringsledare)(?:\s+och\s+(?:anteckningar|sekreterare))?|"
-    r"sammankallande|mötesledare"
-    r"))[ \t]*:[ \t]*(?=[" + _UC + r"])"
+    r"sammankallande|mötesledare|vid\s+(?:pennan|tangenterna|anteckningarna|protokollet|datorn)|"
+    r"antecknat\s+av|anteckningar\s+av|minnesanteckningar\s+fördes\s+av"
+    r"))[ \t]*:?[ \t]*(?=[" + _UC + r"])"
 )
 _ROLE_LABEL_ROLE: tuple[tuple[re.Pattern[str], str | None, bool], ...] = (
     # (label pattern, role, whether the person writes the minutes)
     (re.compile(r"vice", re.I), "vice ordförande", False),
     (re.compile(r"ordf|mötesledare", re.I), "ordförande", False),
-    (re.compile(r"anteckn", re.I), None, True),
+    (re.compile(r"anteckn|vid\s", re.I), None, True),
     (re.compile(r"sekr|protokollf", re.I), "sekreterare", True),
     (re.compile(r"planeringsledare|processledare", re.I), "planeringsledare", False),
 )
@@ -331,6 +340,10 @@ def _role_label(label: str) -> tuple[str | None, bool]:
             role = role or value
             taker = taker or writes
     return role, taker
+
+
+# The first agenda line: "§ 1 …", "1. Föregående …", "2) Val …".
+_AGENDA_LINE = re.compile(r"\n[ \t]*(?:§[ \t]?\d{1,3}|\d{1,2}[.)])[ \t]+[" + _UC + r"]")
 
 
 def _role_lines_in(text: str, head_end: int) -> list[re.Match[str]]:
@@ -418,9 +431,14 @@ def _sections(text: str, head_end: int) -> list[_Section]:
             continue
         sections.append(_Section(ls, le, end, pending or status))
         pending = None
+    agenda = _AGENDA_LINE.search(text, 0, head_end)
+    agenda_start = agenda.start() if agenda else head_end
     for r in role_lines:
-        # A role field outside every list names someone who was there.
-        if any(sec.label_start <= r.start() < sec.end for sec in sections):
+        # A role field outside every list names someone who was there; after
+        # the agenda has begun it is an item's ("Vid anteckningarna: …" at the end).
+        if r.start() > agenda_start or any(
+            sec.label_start <= r.start() < sec.end for sec in sections
+        ):
             continue
         line_end = text.find("\n", r.end(), head_end)
         line_end = head_end if line_end < 0 else line_end
@@ -1020,7 +1038,7 @@ _REPLACES_WORD = re.compile(
     re.I,
 )
 _HEADING_START = re.compile(r"\s(?:Från|Till|Med|För|Om|Vid|Den|Det|Se)\s")
-_PIECE_SPLIT = re.compile(r"[,;\n\t|]|\s-\s|\s–\s|\(|\)")
+_PIECE_SPLIT = re.compile(r"[,;\n\t|]|\s-\s|\s–\s|\(|\)|(?<![-–])\s(?:och|samt)\s")
 
 
 def _attributes(attrs: str) -> tuple[str | None, str | None, bool]:

@@ -417,3 +417,30 @@ def test_bulleted_lists_and_a_tab_table() -> None:
         ("Anna Berg", "Lund", "ordförande", "present"),
         ("Per Ek", "Eslöv", None, "present"),
     ]
+
+
+@pytest.mark.parametrize(
+    "label", ["Mötesdeltagare:", "Ledamöter närvarande", "Deltog:", "Deltagande ledamöter"]
+)
+def test_more_ways_to_head_the_attendance(label: str) -> None:
+    text = f"Protokoll\n{label}\nAnna Berg, Lund\nPer Ek, Eslöv\n§ 1 Inledning\n"
+    assert _people(text) == [
+        ("Anna Berg", "Lund", None, "present"),
+        ("Per Ek", "Eslöv", None, "present"),
+    ]
+
+
+def test_an_inline_list_joined_by_och_and_a_minute_taker_field_after_the_absent() -> None:
+    text = (
+        "Anteckningar 2024-10-01\n"
+        "Deltog: Anna Berg, Lunds kommun, Per Ek, Eslövs kommun och Kim Ahl, Region Skåne.\n"
+        "Ej närvarande: Ola Sten, Sjöbo kommun.\nVid pennan: Per Ek\n1. Inledning\n"
+    )
+    header = _header(text)
+    assert [(p.name, p.organisation, p.status) for p in header.participants] == [
+        ("Anna Berg", "Lund", "present"),
+        ("Per Ek", "Eslöv", "present"),
+        ("Kim Ahl", "Region Skåne", "present"),
+        ("Ola Sten", "Sjöbo", "absent"),
+    ]
+    assert header.minute_taker == "Per Ek"
