@@ -160,3 +160,12 @@ def test_it_keeps_the_name_in_the_minutes(
 def test_it_deactivates_from_the_command_line(alices_minutes: dict[str, Any]) -> None:
     call_command("person-deactivate", "alice@example.se", stdout=io.StringIO())
     assert not Person.objects.get(name="Alice Andersson").is_active
+
+
+def test_it_deactivates_from_the_admin(client: Client, site_admin: User, alice: User) -> None:
+    client.force_login(site_admin)
+    selected = {"action": "deactivate", "_selected_action": [alice.person.pk]}
+    response = client.post(reverse("admin:people_person_changelist"), selected)
+    assert response.status_code == 302
+    assert not Person.objects.get(pk=alice.person.pk).is_active
+    assert not User.objects.get(pk=alice.pk).is_active
