@@ -59,6 +59,7 @@ _BRACKETED_PLACE = re.compile(r"\s*\(([A-ZÅÄÖ][\wåäöé -]{1,40})\)")
 _YEAR = re.compile(r"\b(20\d\d|19\d\d)\b")
 
 
+INLINE_REACH = 400
 _DIGIT = re.compile(r"\d")
 _TWO_NUMBERS = re.compile(r"\d\D+\d")
 
@@ -139,9 +140,13 @@ def _inline_list(
     7 februari, 17 april och 13 november" (two dates or more on the cue line)."""
     line = lines[i]
     cue = _LIST_CUE.search(line.text.lower())
-    if cue is None or not _TWO_NUMBERS.search(text, line.start + cue.end(), line.end):
+    if cue is None:
         return []
-    dates = [d for d in find_dates(text, line.start + cue.end(), line.end) if d.day is not None]
+    # The dates follow the cue closely; a line of megabytes is not read to its end.
+    reach = min(line.end, line.start + cue.end() + INLINE_REACH)
+    if not _TWO_NUMBERS.search(text, line.start + cue.end(), reach):
+        return []
+    dates = [d for d in find_dates(text, line.start + cue.end(), reach) if d.day is not None]
     if len(dates) < 2:
         return []
     lead = text[line.start : dates[0].span[0]]
@@ -149,8 +154,8 @@ def _inline_list(
     year = int(year_match[1]) if year_match else None
     out: list[PlannedMeeting] = []
     for k, match in enumerate(dates):
-        stop = dates[k + 1].span[0] if k + 1 < len(dates) else line.end
-        piece = Line(line.start, stop, text[line.start : stop])
+        stop = dates[k + 1].span[0] if k + 1 < len(dates) else min(line.end, reach + 200)
+        piece = Line(match.span[0], stop, "")
         planned = _planned(text, match, piece, year, meeting)
         if planned is None:
             continue
