@@ -76,13 +76,17 @@ def test_it_counts_meetings_with_someone_present_per_organisation_and_year(
     network = a_objects["Network"]
     second = testing.make_meeting(network, days_from_today=-7)
     attendance_set(meeting=second, person=coordinator_a.person)
+    attendance_set(meeting=a_objects["Meeting"], person=coordinator_a.person)
+    # Two from Höganäs at the same meeting still make one meeting attended.
+    colleague = testing.make_person("Hanna Höganäs", "hanna@example.se", "Höganäs")
+    attendance_set(meeting=second, person=colleague)
     attendance_set(meeting=second, person=alice.person, status=Attendance.Status.ABSENT)
     _, held, rows = overview.attendance_table(network)
     assert sum(held) == 2
-    # Helsingborg (Alice) was present at one of the two, Höganäs (Cecilia) at the other.
+    # Helsingborg (Alice) was present at one of the two, Höganäs (Cecilia, Hanna) at both.
     totals = {row.organisation.name: row.total for row in rows}
     assert totals["Helsingborg"] == overview.AttendanceCell(held=2, present=1)
-    assert totals["Höganäs"] == overview.AttendanceCell(held=2, present=1)
+    assert totals["Höganäs"] == overview.AttendanceCell(held=2, present=2)
     client.force_login(alice)
     html = client.get(reverse("networks:attendance", kwargs={"slug": network.slug})).content
     assert '1 av 2 <span class="muted">(50&nbsp;%)</span>' in html.decode()
