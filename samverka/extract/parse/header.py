@@ -1227,6 +1227,47 @@ def _clean_title(title: str) -> str | None:
     return title or None
 
 
+_AFTER_DOC_TYPE = re.compile(
+    r"(?i:(?:minnes|mötes|sammanträdes)?(?:anteckningar|protokoll))"
+    r"(?:\s+(?:fört|förda))?(?:\s+(?:från|vid|för|över))?\s*[–—:-]?\s+(?P<rest>.+)$"
+)
+_MEETING_OF = re.compile(
+    r"^(?:(?:\w*möte|mötet|sammanträde|sammanträdet|träff)\w*\s+(?:med|i|för)\s+)"
+)
+_GENITIVE_MEETING = re.compile(
+    r"^(?P<body>[\w-]+?(?:gruppen|nämnden|rådet|förbundet|nätverket|styrelsen|utskottet|"
+    r"samrådet|beredningen))s\s+(?:\w*möte|sammanträde|träff)\w*$",
+    re.I,
+)
+
+
+def _body_after_doc_type(title: str) -> str | None:
+    """Return the body a title names after its document type.
+
+    "Protokoll socialnämnden", "Mötesanteckningar Regionalt forum för
+    socialtjänst i Skåne", "Minnesanteckningar från styrgruppens möte" (the
+    genitive before a meeting word names the body: "styrgruppen").
+    """
+    m = _AFTER_DOC_TYPE.match(title)
+    if not m:
+        return None
+    rest = _MEETING_OF.sub("", m["rest"].strip())
+    cut = re.search(r"\s(?:den\s)?\d|,\s|\s[–—-]\s", rest)
+    rest = rest[: cut.start()] if cut else rest
+    rest = rest.strip(" ,.:;–-")
+    genitive = _GENITIVE_MEETING.match(rest)
+    if genitive:
+        return genitive["body"]
+    if (
+        rest
+        and len(rest.split()) <= 8
+        and _BODY_NOUN.search(rest)
+        and not re.search(r"(?i:\bmöte|mötet|träff|sammanträde)\w*\b", rest)
+    ):
+        return rest
+    return None
+
+
 def _first_line_body(text: str, title: str) -> str | None:
     """Return the title line when it is a body's name, with its abbreviation ("… (KPR)")."""
     if _DOC_WORD.search(title):
@@ -1277,10 +1318,13 @@ def _network(text: str, title: str | None) -> str | None:
                 named["body"],
             )
             if inner and _BODY_NOUN.search(inner["body"]):
-                return inner["body"].strip()
+                return _NAME_TAIL.split(inner["body"], maxsplit=1)[0].strip(" ,.:;–-")
         # "Protokoll från Verksamhetschefsmöte …" names a meeting, not a body.
         if named and not re.search(r"(?:möte|träff|sammanträde)\w*\b", named["body"]):
-            return named["body"].strip()
+            return _NAME_TAIL.split(named["body"], maxsplit=1)[0].strip(" ,.:;–-")
+        after = _body_after_doc_type(title)
+        if after:
+            return after
         inside = _TITLE_NETWORK.search(title)
         if inside:
             # "Minnesanteckningar IFO-chefsnätverket Sjuhärad 19 september 2025"

@@ -444,3 +444,30 @@ def test_an_inline_list_joined_by_och_and_a_minute_taker_field_after_the_absent(
         ("Ola Sten", "Sjöbo", "absent"),
     ]
     assert header.minute_taker == "Per Ek"
+
+
+@pytest.mark.parametrize(
+    ("title", "network"),
+    [
+        ("Protokoll socialnämnden 2024-04-17", "socialnämnden"),
+        ("Minnesanteckningar från styrgruppens möte 2024-10-01", "styrgruppen"),
+        (
+            "Anteckningar från möte i Länsgruppen för barn och unga, 12 mars 2024",
+            "Länsgruppen för barn och unga",
+        ),
+        (
+            "Protokoll fört vid sammanträde med Kommunstyrelsens arbetsutskott",
+            "Kommunstyrelsens arbetsutskott",
+        ),
+        (
+            "Mötesanteckningar Regionalt forum för socialtjänst i Skåne 2024-03-12",
+            "Regionalt forum för socialtjänst i Skåne",
+        ),
+    ],
+)
+def test_the_body_a_title_names_after_its_document_type(title: str, network: str) -> None:
+    assert _header(title + "\nNärvarande: Anna Berg, Bo Ek\n").network == network
+
+
+def test_a_title_naming_a_meeting_names_no_body() -> None:
+    assert _header("Protokoll från Verksamhetschefsmöte 2024-03-12\n").network is None
