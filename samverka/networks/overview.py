@@ -109,7 +109,7 @@ ROW_HEIGHT = 44
 BOX_HEIGHT = 32
 INDENT = 28
 MARGIN = 8
-CHAR_WIDTH = 7.2  # an average glyph of the 13px sans-serif the map is drawn in
+CHAR_WIDTH = 7.6  # an average glyph of the 13px sans-serif the map is drawn in
 
 
 @dataclass
