@@ -1232,7 +1232,7 @@ _AFTER_DOC_TYPE = re.compile(
     r"(?:\s+(?:fört|förda))?(?:\s+(?:från|vid|för|över))?\s*[–—:-]?\s+(?P<rest>.+)$"
 )
 _MEETING_OF = re.compile(
-    r"^(?:(?:\w*möte|mötet|sammanträde|sammanträdet|träff)\w*\s+(?:med|i|för)\s+)"
+    r"^(?:(?:\w*möte|mötet|sammanträde|sammanträdet|träff)\w*\s+(?:med|i|för)\s+)", re.I
 )
 _GENITIVE_MEETING = re.compile(
     r"^(?P<body>[\w-]+?(?:gruppen|nämnden|rådet|förbundet|nätverket|styrelsen|utskottet|"
@@ -1337,10 +1337,12 @@ def _network(text: str, title: str | None) -> str | None:
     if title and len(lines) >= 2 and fold(text[lines[0][0] : lines[0][1]]) == fold(title):
         # "Regionala samverkansrådet Kalmar län – vård, omsorg …": the name
         # before a dash or comma; what follows describes the body or the meeting.
-        second = _NAME_TAIL.split(text[lines[1][0] : lines[1][1]].strip(), maxsplit=1)[0]
+        head = _NAME_TAIL.split(text[lines[1][0] : lines[1][1]].strip(), maxsplit=1)[0]
+        # "Möte med nätverket för skolkuratorer": the body, not the meeting.
+        second = _MEETING_OF.sub("", head)
         if (
             len(second) <= 80
-            and second[:1].isupper()
+            and head[:1].isupper()
             and not re.search(r"[\d:]", second)
             and _BODY_NOUN.search(second)
         ):

@@ -471,3 +471,41 @@ def test_the_body_a_title_names_after_its_document_type(title: str, network: str
 
 def test_a_title_naming_a_meeting_names_no_body() -> None:
     assert _header("Protokoll från Verksamhetschefsmöte 2024-03-12\n").network is None
+
+
+def test_a_flattened_nämnd_front_page_and_a_one_line_field_row() -> None:
+    protocol = (
+        "Socialnämnden\nSAMMANTRÄDESPROTOKOLL\nSammanträdesdatum 2024-05-21\n"
+        "Plats och tid Kommunhuset, Sala, kl 13:00-15:00\n"
+        "Beslutande Anna Berg (S), ordförande\nPer Ek (M), vice ordförande\n"
+        "Övriga deltagare Eva Al, sekreterare\nKim Ahl, socialchef\nUtses att justera Per Ek\n"
+        "Underskrifter Sekreterare\nEva Al\nOrdförande\nAnna Berg\nParagrafer 45-52\n"
+        "§ 45 Dagordning\n"
+    )
+    header = _header(protocol)
+    assert (header.network, header.date, header.place) == (
+        "Socialnämnden",
+        "2024-05-21",
+        "Kommunhuset, Sala",
+    )
+    assert [(p.name, p.role) for p in header.participants] == [
+        ("Anna Berg", "ordförande"),
+        ("Per Ek", "vice ordförande"),
+        ("Eva Al", "sekreterare"),
+        ("Kim Ahl", None),
+    ]
+    assert header.minute_taker == "Eva Al"
+    memo = (
+        "Kallelse/Minnesanteckningar\nMöte med nätverket för skolkuratorer\n"
+        "Datum: 2024-02-08  Tid: 13.00-16.00  Plats: Teams\n"
+        "Närvarande: Anna Berg (Lund), Per Ek (Eslöv)\nFrånvarande: Ida Ros (Hörby)\n"
+        "Antecknare: Per Ek\nDagordning\n1. Välkomna\n"
+    )
+    header = _header(memo)
+    assert header.network == "nätverket för skolkuratorer"
+    assert (header.place, header.digital, header.minute_taker) == ("Teams", True, "Per Ek")
+    assert [(p.name, p.organisation, p.status) for p in header.participants] == [
+        ("Anna Berg", "Lund", "present"),
+        ("Per Ek", "Eslöv", "present"),
+        ("Ida Ros", "Hörby", "absent"),
+    ]
