@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from samverka.extract.dates import find_dates
+from samverka.extract.dates import MONTHS, find_dates
 from samverka.extract.model import Assignment
 from samverka.extract.orgs import resolve_organisation
 from samverka.extract.parse.people import NAME_WORD, People
@@ -34,25 +34,13 @@ _INFINITIVES = (
     r"|boka|lämna över|vidarebefordra|maila|mejla|återrapportera|förbereda|ta reda på|utreda"
     r"|se över"
 )
-_VERB_KEYS = frozenset(
-    re.split(r"[ (]", alternative)[0]
-    for alternative in f"{_ACTIONS}|{_INFINITIVES}|uppdrag|kommer|ska".split("|")
+# The first word of every verb phrase VERB matches: a verb can start only at one
+# of them, so VERB is tried at those words and not at every position of a sentence.
+_VERB_STARTS = frozenset(
+    re.split(r"[ (]", alternative)[0] for alternative in f"{_ACTIONS}|får|ges|kommer|ska".split("|")
 )
-# One search for any of the verbs' first words (and the report verbs of a promise),
-# cheaper than splitting every sentence into words.
-_VERB_KEY = re.compile(
-    r"\b(?:"
-    + "|".join(
-        sorted(
-            map(
-                re.escape,
-                _VERB_KEYS | {"återrapporterar", "rapporterar", "redovisar", "presenterar"},
-            ),
-            key=len,
-            reverse=True,
-        )
-    )
-    + r")\b"
+_VERB_START = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, _VERB_STARTS), key=len, reverse=True)) + r")\b"
 )
 VERB = re.compile(
     rf"\b(?:(?:får|ges) i uppdrag att|kommer (?:att )?(?:{_INFINITIVES})|ska (?:{_INFINITIVES})"
@@ -112,6 +100,11 @@ _NETWORK = re.compile(
     r"(?:nätverk(?:et)?|gruppen|rådet|förbundet|sekretariatet|kansliet)\b", re.IGNORECASE
 )
 _NEXT_MEETING = re.compile(r"\btill (?:nästa|kommande) (?:möte|träff)\b", re.IGNORECASE)
+# A due date needs a digit or a month's name; find_dates is not run without one.
+_DATE_HINT = re.compile(
+    r"\d|\b(?:" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + ")",
+    re.IGNORECASE,
+)
 _DUE_CUE = re.compile(r"\b(?:i|till|senast|före|innan|under)\s+$", re.IGNORECASE)
 
 
@@ -120,7 +113,7 @@ class Resolver:
         self.people = people
 
     def assignee(self, mention: str) -> str | None:
-        mention = re.sub(r"\s*\([^)]*\)", "", mention).strip(" ,")
+        mention = _BRACKETS.sub("", mention).strip(" ,")
         org_hint = None
         if "," in mention:
             mention, _, org_text = mention.partition(",")
@@ -177,17 +170,26 @@ def find_assignments(
                 found.append(_make(sentence, give.end(), len(text), who, [], meeting, next_meeting))
                 last_subject = who
                 continue
-        to_who = _TO_WHO.search(text) if " som " in text else None
+        to_who = _TO_WHO.search(text) if " som " in text and "till " in low else None
         if to_who:
             who = resolver.assignee(to_who[1])
             if who:
                 found.append(_make(sentence, 0, len(text), who, [], meeting, next_meeting))
         verbs: list[re.Match[str]] = []
-        key = _VERB_KEY.search(low)
-        if key is not None:
-            # The verbs are written in lower case: match them in `low` (same offsets).
-            verbs = list((_VERB_LOW if len(low) == len(text) else VERB).finditer(low))
-        if not verbs and key is not None and _PROMISE_KEY.search(low):
+        if len(low) == len(text):
+            # The verbs are written in lower case: match them in `low` (same offsets),
+            # only where a verb's first word stands.
+            reached = 0
+            for start in _VERB_START.finditer(low):
+                if start.start() < reached:
+                    continue
+                verb = _VERB_LOW.match(low, start.start())
+                if verb is not None:
+                    verbs.append(verb)
+                    reached = verb.end()
+        else:
+            verbs = list(VERB.finditer(text))
+        if not verbs and _PROMISE_KEY.search(low):
             promise = _PROMISE.search(text)
             verbs = [promise] if promise else []
         for verb in verbs:
@@ -239,28 +241,36 @@ def _as_written(mention: str) -> str | None:
     return mention if _DEFINITE_GROUP.fullmatch(mention) else None
 
 
+_BRACKETS = re.compile(r"\s*\([^)]*\)")
+_CLAUSE_BREAK = re.compile(r"(?:[.;:!?]|\bsamt att\b|\boch att\b|\batt\b|\boch\b|\bmen\b)\s")
+_HEAD_NAME = re.compile(rf"\s*({NAME_WORD}(?:\s+{NAME_WORD})?)")
+_LAST_WORD = re.compile(r"(\w+)\s*$")
+_OPENING_NAME = re.compile(rf"\s*(?:[\wåäö]+\s*:\s*)?({NAME_WORD}(?:\s+{NAME_WORD})?)\s")
+_LEADING_NAME = re.compile(rf"({NAME_WORD}(?:\s+{NAME_WORD})?)\s")
+
+
 def _subject(before: str, resolver: Resolver) -> str | None:
-    clause = re.split(r"(?:[.;:!?]|\bsamt att\b|\boch att\b|\batt\b|\boch\b|\bmen\b)\s", before)[-1]
+    clause = _CLAUSE_BREAK.split(before)[-1]
     pronoun = _PRONOUN.search(clause)
     if pronoun:
         # "Bjuv är intresserade av att ansluta, de tar kontakt med …".
-        head = re.match(rf"\s*({NAME_WORD}(?:\s+{NAME_WORD})?)", before)
+        head = _HEAD_NAME.match(before)
         return resolver.assignee(head[1]) if head else None
-    role = re.search(r"(\w+)\s*$", clause)
+    role = _LAST_WORD.search(clause[-60:])
     if role and resolver.people.by_role(role[1]):
         return resolver.people.by_role(role[1])
     m = _SUBJECT.search(clause.rstrip())
     if m:
         return resolver.assignee(m.group(0))
     # "Kirti John slutar … och lämnar över": the subject opens the sentence.
-    head = re.match(rf"\s*(?:[\wåäö]+\s*:\s*)?({NAME_WORD}(?:\s+{NAME_WORD})?)\s", before)
-    if head and len(before.split()) <= 12 and not re.search(r"[,;]", before):
+    head = _OPENING_NAME.match(before)
+    if head and len(before.split()) <= 12 and "," not in before and ";" not in before:
         return resolver.assignee(head[1])
     return None
 
 
 def _leading_person(text: str, resolver: Resolver) -> str | None:
-    head = re.match(rf"({NAME_WORD}(?:\s+{NAME_WORD})?)\s", text)
+    head = _LEADING_NAME.match(text)
     return resolver.assignee(head[1]) if head else None
 
 
@@ -290,6 +300,8 @@ def _make(
 def _due(text: str, meeting: date | None, next_meeting: str | None) -> str | None:
     if _NEXT_MEETING.search(text):
         return next_meeting
+    if not _DATE_HINT.search(text):
+        return None  # no digit and no month name: no date to look for
     for match in find_dates(text):
         lead = text[max(0, match.span[0] - 8) : match.span[0]]
         if match.day is None and not _DUE_CUE.search(lead):
