@@ -151,7 +151,14 @@ def find_headings(
     kinds = [k for k in (numbered, markup, plain) if k]
     if not kinds:
         return section
-    return min(kinds, key=lambda hs: hs[0].start)
+    first = min(kinds, key=lambda hs: hs[0].start)
+    if len(first) == 1:
+        # One heading ("Dagordning") before a run of numbered items is a label of
+        # the list under it, not the document's way of marking items.
+        richer = [k for k in kinds if len(k) >= 3]
+        if richer:
+            return min(richer, key=lambda hs: hs[0].start)
+    return first
 
 
 def page_starts(text: str) -> set[int]:

@@ -449,3 +449,17 @@ def test_a_proposal_is_not_the_decision() -> None:
 def test_a_question_referred_to_the_next_meeting_is_carried_over() -> None:
     body = _parse("1. Lokaler\nFrågan hänskjuts till nästa möte.\n2. Övrigt\nInget.\n")
     assert body.items[0].outcome == "carried_over"
+
+
+def test_a_lone_label_before_numbered_items_does_not_hide_them() -> None:
+    body = _parse(
+        "Dagordning\n1. Mötets öppnande\n2. Budget\n3. Övrigt\n\n"
+        "1. Mötets öppnande\nOrdföranden öppnade mötet.\n"
+        "2. Budget\nBeslut: att godkänna budgeten.\n3. Övrigt\nInget.\n"
+    )
+    assert [(i.number, i.title) for i in body.items] == [
+        ("1", "Mötets öppnande"),
+        ("2", "Budget"),
+        ("3", "Övrigt"),
+    ]
+    assert body.items[1].decisions[0].text == "att godkänna budgeten"
