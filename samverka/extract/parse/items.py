@@ -89,6 +89,7 @@ _POINT_AT_START = re.compile(
     r"^\s*(?:punkt|ärende)\s+(\d{1,2})\s*[.:)–-]?\s+(?=[\"”'(]?[A-ZÅÄÖÉ])", re.IGNORECASE
 )
 _NUMBERED_AT_START = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(?=[\"”'(]?[A-ZÅÄÖÉ])")
+_BARE_NUMBER_AT_START = re.compile(r"^(\d{1,2})[ \t]+(?=[\"”'(]?[A-ZÅÄÖÉ][a-zåäöé])")
 _BOLD_LINE = re.compile(r"^\s*(?:[-*•]\s+)?\*\*(.+?)\*\*\s*$")
 _HASH_LINE = re.compile(r"^\s*#{1,6}\s+(.+?)[\s#]*$")
 _ITALIC_LINE = re.compile(r"^\s*\*([^*]+)\*\s*$")
@@ -635,6 +636,12 @@ def _numbered_marks(lines: list[Line], pages: set[int]) -> list[_Mark]:
                 style = ")" if ")" in m.group() else "."
                 marks.append(_Mark(i, 0, m.end(), int(m[1]), style, True))
                 taken = 0
+            elif len(line.text) <= MAX_TITLE:
+                # "1 Mötets öppnande": a heading whose dot was lost, on a line of its own.
+                bare = _BARE_NUMBER_AT_START.match(line.text)
+                if bare:
+                    marks.append(_Mark(i, 0, bare.end(), int(bare[1]), "", True))
+                    taken = 0
         if len(line.text) < RUN_ON and line.start not in pages:
             continue
         for m in _INLINE.finditer(line.text):

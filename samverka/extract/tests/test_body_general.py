@@ -463,3 +463,16 @@ def test_a_lone_label_before_numbered_items_does_not_hide_them() -> None:
         ("3", "Övrigt"),
     ]
     assert body.items[1].decisions[0].text == "att godkänna budgeten"
+
+
+def test_numbered_headings_that_lost_their_dot() -> None:
+    body = _parse(
+        "1 Mötets öppnande\nOrdföranden öppnade mötet.\n2 Val av justerare\n"
+        "Per Ek valdes att justera.\n3 Budget\nI dag finns 3 förslag.\n4 Övrigt\nInget.\n"
+    )
+    assert [(i.number, i.title) for i in body.items] == [
+        ("1", "Mötets öppnande"),
+        ("2", "Val av justerare"),
+        ("3", "Budget"),
+        ("4", "Övrigt"),
+    ]
