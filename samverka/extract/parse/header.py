@@ -96,17 +96,26 @@ _LABEL_STATUS: dict[str, Status] = {
 }
 # Labels that lost their diacritics ("Narvarande", "Franvarande") say the same.
 _LABEL_STATUS.update({strip_diacritics(k): v for k, v in list(_LABEL_STATUS.items())})
-_LABEL_ALT = "|".join(
-    re.escape(x).replace(r"\ ", r"\s+")
-    for x in sorted(
-        {*_ALL_LABELS, *(strip_diacritics(x) for x in _ALL_LABELS)}, key=len, reverse=True
-    )
-)
+
+
+def _label_alternation(labels: set[str]) -> str:
+    """Return the labels as an alternation grouped by their (capital) first letter.
+
+    "N(?i:ärvarande|…)|D(?i:eltagare|…)": the engine tests one letter per group
+    instead of every label at every capital, and the rest matches in any case.
+    """
+    groups: dict[str, list[str]] = {}
+    for label in sorted(labels, key=len, reverse=True):
+        groups.setdefault(label[0].upper(), []).append(re.escape(label[1:]).replace(r"\ ", r"\s+"))
+    return "|".join(f"{first}(?i:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+_LABEL_ALT = _label_alternation({*_ALL_LABELS, *(strip_diacritics(x) for x in _ALL_LABELS)})
 # Case-insensitive so that Word exports in capitals ("DELTAGARE", "EJ NÄRVARANDE")
 # count; a match must still start with a capital (`_label_case_ok`).
 _LABEL = re.compile(
     # The first-letter lookahead lets the engine skip lower-case positions cheaply.
-    r"(?=[" + _UC + r"a])(?<![\w-])(?P<label>(?i:" + _LABEL_ALT + r")|ande)(?P<colon>\s?:)?"
+    r"(?=[" + _UC + r"a])(?<![\w-])(?P<label>" + _LABEL_ALT + r"|ande)(?P<colon>\s?:)?"
     r"(?!\s?(?i:frågor|ärenden|punkter|information|övrigt)\b)(?=[\s" + _UC + r"]|$)",
 )
 
