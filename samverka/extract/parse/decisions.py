@@ -59,12 +59,15 @@ CARRIED_OVER = re.compile(
     r"|\b(?:fastställs|beslutas|avgörs|tas beslut|beslut tas|tar \w+ beslut)\b[^.]{0,30}"
     r"\b(?:på|vid) (?:nästa|kommande) (?:möte|sammanträde|träff)"
     r"|\b(?:tas|tags|lyfts) upp (?:igen )?(?:på|vid|till) (?:nästa|nästkommande|kommande) (?:möte"
-    r"|träff|tillfälle)"
+    r"|träff|tillfälle|sammanträde)"
+    r"|\bvänta(?:r)? (?:med [^.]{1,40} )?till (?:nästa|kommande) (?:möte|träff|tillfälle"
+    r"|sammanträde)"
+    r"|\bsköts upp\b|\bhann(?:s)? (?:vi |ni |man |gruppen )?(?:inte|ej) med\b"
     r"|\båterkommer?\b[^.]{0,40}\b(?:nästa|kommande) (?:möte|träff|tillfälle)"
     r"|\b(?:på|vid|till) (?:vårt |nätverkets )?nästa (?:möte|träff"
     r"|tillfälle)\b[^.]{0,60}\b(?:beslut|dialog|diskuter|fortsätt|tar upp|tas upp)"
-    r"|\b(?:dialog|diskussion|beslut)\b[^.]{0,80}\b(?:på|vid) (?:vårt |nätverkets )?nästa (?:möte"
-    r"|träff|tillfälle)\b",
+    r"|\b(?:dialog|diskussion|beslut)(?:en|erna|et)?\b[^.]{0,80}\b(?:på|vid) (?:vårt "
+    r"|nätverkets )?nästa (?:möte|träff|tillfälle|sammanträde)\b",
     re.IGNORECASE,
 )
 # "Annika återkommer med redovisningen till nästa möte": a promise to bring something.
@@ -79,7 +82,8 @@ _NOT_CARRIED = re.compile(
     r"\bkan\b|\bvarje\b|\bbegär|\bredovisning\b|\båterrapport|\bunderlag\b", re.IGNORECASE
 )
 _SURELY_CARRIED = re.compile(
-    r"\båterremitter(?:as|ar|a|ades)\b|\butgick\b|\bbordl(?:äggs|ades)\b|\bhanns (?:inte|ej) med\b"
+    r"\båterremitter(?:as|ar|a|ades)\b|\butgick\b|\bbordl(?:äggs|ades)\b"
+    r"|\bhann(?:s)? (?:vi |ni |man |gruppen )?(?:inte|ej) med\b"
     r"|\b(?:flyttas|skjuts) (?:fram "
     r"|upp )?till (?:nästa|kommande|mötet|sammanträdet|ett senare)\b",
     re.IGNORECASE,
@@ -95,7 +99,7 @@ _FORMULA_KEYS = (
 _CARRIED_KEYS = (
     "återremitter",
     "utgick", "utgår", "hänskjuts", "överförs",
-    "bordl", "hanns", "flytta", "skjuts", "sköts", "nästa", "kommande",
+    "bordl", "hann", "flytta", "skjuts", "sköts", "nästa", "kommande",
 )  # fmt: skip
 
 

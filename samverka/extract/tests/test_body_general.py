@@ -391,6 +391,13 @@ def test_procedure_is_no_decision(sentence: str) -> None:
         ("Per återrapporterar till nästa möte.", False),
         ("Förvaltningen får i uppdrag att redovisa kostnaderna till nästa möte.", False),
         ("Gruppen begär en lägesrapport till nästa möte.", False),
+        ("Diskussionen fortsätter på nästa möte.", True),
+        ("Frågan får vänta till nästa möte.", True),
+        ("Ärendet tas upp igen på kommande sammanträde.", True),
+        ("Punkten sköts upp.", True),
+        ("Punkten hann vi inte med.", True),
+        ("Per fortsätter arbetet och redovisar på nästa möte.", False),
+        ("Vi kan fortsätta diskussionen på nästa möte om tid finns.", False),
     ],
 )
 def test_deferrals_in_other_words(sentence: str, carried: bool) -> None:
