@@ -1677,16 +1677,24 @@ _INVITED = re.compile(
 
 def _invited(text: str, header: Header) -> None:
     """Make "Agneta har blivit inbjuden att prata om …" a guest: she came at the network's call."""
-    for m in _INVITED.finditer(
-        text, header.body_start, min(len(text), header.body_start + 200_000)
-    ):
+    if not header.participants:
+        return
+    end = min(len(text), header.body_start + 200_000)
+    pos = text.find("inbjud", header.body_start, end)
+    while pos >= 0:
+        # Found by its verb first: a window before each "inbjud" is all the
+        # pattern needs, so the scan does not try it at every capital.
+        m = _INVITED.search(text, max(header.body_start, pos - 60), min(end, pos + 40))
+        pos = text.find("inbjud", pos + 6, end)
+        if m is None:
+            continue
         p = _find_person(m["name"], header.participants)
         if p is not None and p.status == "present" and p.role is None:
             p.status = "guest"
 
 
 _ROLE_LINE = re.compile(
-    r"\b(?P<role>Mötesordförande|Ordförande|Vice\s+ordförande|Sekreterare|Protokollförare)"
+    r"(?=[MOVSP])\b(?P<role>Mötesordförande|Ordförande|Vice\s+ordförande|Sekreterare|Protokollförare)"
     r"\s?:[ \t]*(?P<name>(?:[" + _UC + r"][" + _LC + r"'’-]+[ \t]?){2,3})"
 )
 
