@@ -25,7 +25,8 @@ _FORMULA = re.compile(
     r"|\bavslås\b|\bbifalls\b"
     r"|\btillstyrk(?:s|er)\b|\bantas\b|\bantogs\b"
     r"|\bvaldes\b[^.]{0,40}\b(?:justera|till)\b|\b(?:justerare|ordförande) valdes\b"
-    r"|\båterremitter|\bbeslöts?\b",
+    r"|\båterremitter|\bbeslöts?\b|\bgodkändes\b|\bbevilja(?:s|des)\b|\bavslogs\b"
+    r"|\bbeslutet blev\b",
 )
 # "Beslut:" as a label in front of a clause.
 _DECISION_LABEL = re.compile(
@@ -94,7 +95,8 @@ _SURELY_CARRIED = re.compile(
 _FORMULA_KEYS = (
     "valdes", "återremitter",
     "beslut", "beslöt", "enas", "enades", "överens", "fastst", "godkän", "utses", "utsågs",
-    "välj", "handlingarna", "bordl", "avslås", "bifalls", "tillstyrk", "antas", "antogs",
+    "välj", "handlingarna", "bevilja", "avslogs",
+    "bordl", "avslås", "bifalls", "tillstyrk", "antas", "antogs",
 )  # fmt: skip
 _CARRIED_KEYS = (
     "återremitter",

@@ -621,8 +621,17 @@ def _similar(a: str, b: str) -> bool:
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.6
 
 
+# A label that numbered decisions follow: "Beslut", "Nämndens beslut:", "Styrelsen beslutar".
+DECISION_LIST_LABEL = re.compile(
+    r"^(?:[\w-]+s\s+)?beslut(?:et)?\s*:?$|^[\w ]{0,40}\bbeslut(?:ar|ade)(?: att| följande)?\s*:?$",
+    re.IGNORECASE,
+)
+
+
 def _numbered_marks(lines: list[Line], pages: set[int]) -> list[_Mark]:
     marks: list[_Mark] = []
+    decision_list = 0  # the number the next decision under a "Beslut" label would have
+    quiet = 0
     for i, line in enumerate(lines):
         taken = -1
         if line.start in pages:
@@ -632,6 +641,19 @@ def _numbered_marks(lines: list[Line], pages: set[int]) -> list[_Mark]:
                 taken = page.pos
         else:
             m = _NUMBERED_AT_START.match(line.text) or _POINT_AT_START.match(line.text)
+            if decision_list:
+                # "Beslut" / "1. Planen godkänns." / "2. Per får i uppdrag …": the
+                # numbered decisions under the label are no items.
+                if m and int(m[1]) == decision_list:
+                    decision_list += 1
+                    quiet = 0
+                    continue
+                quiet += 1
+                if m or quiet >= 3:
+                    decision_list = 0
+            if DECISION_LIST_LABEL.match(line.text):
+                decision_list, quiet = 1, 0
+                continue
             if m:
                 style = ")" if ")" in m.group() else "."
                 marks.append(_Mark(i, 0, m.end(), int(m[1]), style, True))

@@ -483,3 +483,30 @@ def test_numbered_headings_that_lost_their_dot() -> None:
         ("3", "Budget"),
         ("4", "Övrigt"),
     ]
+
+
+def test_numbered_decisions_under_a_label_are_no_items() -> None:
+    body = _parse(
+        "1. Plan\nPlanen presenteras.\nBeslut\n1. Planen godkänns.\n"
+        "2. Per får i uppdrag att skicka den till kommunerna.\n2. Övrigt\nInget.\n"
+    )
+    assert [(i.number, i.title) for i in body.items] == [("1", "Plan"), ("2", "Övrigt")]
+    assert _decisions(body) == [
+        "Planen godkänns",
+        "Per får i uppdrag att skicka den till kommunerna",
+    ]
+    assert [a.assignee for a in body.items[0].assignments] == ["Per Ek"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Förslaget godkändes.",
+        "Ansökan beviljades.",
+        "Motionen avslogs.",
+        "Beslutet blev att avvakta.",
+    ],
+)
+def test_decisions_in_the_past_passive(sentence: str) -> None:
+    body = _parse(f"1. Plan\n{sentence}\n2. Övrigt\nInget.\n")
+    assert len(body.items[0].decisions) == 1
