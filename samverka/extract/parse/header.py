@@ -397,7 +397,7 @@ def _sections(text: str, head_end: int) -> list[_Section]:
             continue
         if label == "ande" and not _ande_is_label(text, m.start()):
             continue
-        if _in_table_row(text, m.start()):
+        if _in_table_row(text, m.start()) and not _starts_line(text, m.start()):
             # "| Närvarande" in a row is the row's attendance, not a new list.
             continue
         if not m["colon"] and _PROSE_NEXT.match(text, m.end()):
@@ -526,14 +526,28 @@ def _section_end(text: str, start: int, limit: int) -> int:
             # "PRO Sandviken:", "Ordf: Anna Berg" inside a list.
             pos = line_end + 1
             continue
-        if (_MAYBE_NAME.search(line) and _runs(text, pos, line_end)) or (
-            (caps := _CAPS_NAME.match(line)) and _caps_name(caps["name"])
-        ):
+        line_runs = _runs(text, pos, line_end) if _MAYBE_NAME.search(line) else []
+        if line_runs and seen_name and _is_sentence_about(text, pos, line_runs[0].start, line):
+            # "Mötet öppnades av ordföranden som hälsade Per Ek välkommen."
+            return _trim_end(text, start, pos)
+        if line_runs or ((caps := _CAPS_NAME.match(line)) and _caps_name(caps["name"])):
             seen_name = True
         elif seen_name and _is_prose(line):
             return _trim_end(text, start, pos)
         pos = line_end + 1
     return _trim_end(text, start, min(pos, limit))
+
+
+def _is_sentence_about(text: str, line_start: int, name_start: int, line: str) -> bool:
+    """Return whether a line naming someone is a sentence: words before the name and a verb."""
+    if _starts_line(text, name_start):
+        return False
+    prose = [
+        w
+        for w in re.findall(r"\b[a-zåäöé][a-zåäöé]{3,}\b", line)
+        if not _TITLE_SUFFIX.search(w) and w not in _LIST_WORDS
+    ]
+    return len(prose) >= 3
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -550,7 +564,14 @@ def _is_prose(line: str) -> bool:
         # A lone word ends the list when it is a heading with a colon; a lone
         # capitalised word may be half of a name broken across lines.
         return line.strip().endswith(":") or words[0][0].islower()
-    return any(w[0].islower() and len(w) >= 4 for w in words) or line.strip().endswith(":")
+    if line.strip().endswith(":"):
+        return True
+    # "Socialchef, Lunds kommun" under a name is that person's title and body:
+    # lower-case title and body words are no prose.
+    return any(
+        w[0].islower() and len(w) >= 4 and not _TITLE_SUFFIX.search(w) and w not in _LIST_WORDS
+        for w in words
+    )
 
 
 def _runs(text: str, start: int, end: int) -> list[_Run]:
@@ -1076,7 +1097,7 @@ def _attributes(attrs: str) -> tuple[str | None, str | None, bool]:
 _TITLE_LEAD = re.compile(
     r"^(?:tf\.?\s+|t\.f\.\s+|biträdande\s+|facklig\s+)?["
     + _LC
-    + r"]*"
+    + r"-]*"
     + _TITLE_WORDS
     + r"\b(?:\s+för\b)?\s*",
     re.I,

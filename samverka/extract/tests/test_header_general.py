@@ -509,3 +509,32 @@ def test_a_flattened_nämnd_front_page_and_a_one_line_field_row() -> None:
         ("Per Ek", "Eslöv", "present"),
         ("Ida Ros", "Hörby", "absent"),
     ]
+
+
+def test_a_person_over_two_lines_and_labels_in_a_tabbed_column() -> None:
+    two_lines = (
+        "Minnesanteckningar 2024-02-02\nNärvarande\nAnna Berg\nSocialchef, Lunds kommun\n"
+        "Per Ek\nIFO-chef, Eslövs kommun\nFrånvarande\nIda Ros\nHöörs kommun\n1. Inledning\n"
+    )
+    assert _people(two_lines) == [
+        ("Anna Berg", "Lund", None, "present"),
+        ("Per Ek", "Eslöv", None, "present"),
+        ("Ida Ros", "Höör", None, "absent"),
+    ]
+    tabbed = (
+        "Protokoll 2024-02-02\nNärvarande ledamöter\tAnna Berg (S), ordförande\n\tPer Ek (M)\n"
+        "Övriga\tEva Al, sekreterare\n§ 1 Inledning\n"
+    )
+    assert _people(tabbed) == [
+        ("Anna Berg", None, "ordförande", "present"),
+        ("Per Ek", None, None, "present"),
+        ("Eva Al", None, "sekreterare", "present"),
+    ]
+
+
+def test_prose_after_a_list_still_ends_it() -> None:
+    text = (
+        "Närvarande:\nAnna Berg, Lund\n"
+        "Mötet öppnades av ordföranden som hälsade Per Ek välkommen.\n"
+    )
+    assert [r[0] for r in _people(text)] == ["Anna Berg"]
