@@ -978,9 +978,13 @@ def _section_participants(text: str, section: _Section) -> list[Participant]:
         attrs = _NEXT_FIELD_LINE.split(attrs, maxsplit=1)[0]
         role, attr_org, has_x = _attributes(attrs)
         status = _row_status(attrs) or section.status
-        if status == "present" and _INVITED_ATTR.search(attrs.split("\n", 1)[0]):
+        first_line = attrs.split("\n", 1)[0]
+        if status == "present" and _INVITED_ATTR.search(first_line):
             # "Nils Åberg, revisor, inbjuden under § 5": he came at the meeting's call.
             status = "guest"
+        elif status == "present" and _INLINE_ABSENT.search(first_line):
+            # "Per Ek, Eslöv (frånvarande)": listed, but away.
+            status = "absent"
         line_start = text.rfind("\n", 0, s) + 1
         role_field = _role_label_at(text, line_start)
         if role_field and role_field.end() <= s:
@@ -1009,6 +1013,11 @@ def _section_participants(text: str, section: _Section) -> list[Participant]:
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _NEXT_FIELD_LINE = re.compile(r"\n(?=[ \t]*[" + _UC + r"][^\n:]{1,50}:)")
+_INLINE_ABSENT = re.compile(
+    r"[(,–-]\s*(?:frånvarande|franvarande|ej\s+närvarande|anmält\s+förhinder|förhinder|"
+    r"återbud|ej\s+närvarande)\b",
+    re.I,
+)
 _INVITED_ATTR = re.compile(r"\b(?:inbjuden|inbjudna|inbjuden gäst|gäst)\b", re.I)
 _TRAILING_ROLE_LABEL = re.compile(
     r"(?:Mötesordförande|Vice\s+ordförande|Ordförande|Sekreterare|Justerare)\s?:\s*$"
@@ -1140,7 +1149,8 @@ def _org_candidate(piece: str) -> str | None:
 
 _NOT_ORG_LEAD = re.compile(
     r"^(?:utsedda?|valda?|via|från|på|i|av|enligt|med|ersätter|som|se|inbjuden|inbjudna|gäst|"
-    r"närvarande|deltar|deltog|deltagit|under|punkt|för|tjänstgörande|ej|kl|fr|t)\b",
+    r"närvarande|deltar|deltog|deltagit|under|punkt|för|tjänstgörande|ej|kl|fr|t|frånvarande|"
+    r"förhinder|återbud|anmält)\b",
     re.I,
 )
 _ORDINAL = re.compile(r"^\s*(?:\d:[ae]|förste|första|andre|andra|tredje)\s+", re.I)

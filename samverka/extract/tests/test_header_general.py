@@ -538,3 +538,12 @@ def test_prose_after_a_list_still_ends_it() -> None:
         "Mötet öppnades av ordföranden som hälsade Per Ek välkommen.\n"
     )
     assert [r[0] for r in _people(text)] == ["Anna Berg"]
+
+
+def test_absence_written_after_a_name_in_a_list() -> None:
+    text = "Deltagare:\nAnna Berg, Lund\nPer Ek, Eslöv (frånvarande)\nEva Al, Höör – återbud\n\n"
+    assert _people(text) == [
+        ("Anna Berg", "Lund", None, "present"),
+        ("Per Ek", "Eslöv", None, "absent"),
+        ("Eva Al", "Höör", None, "absent"),
+    ]
