@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-EXAMPLES ?= examples
+EXAMPLE_NETWORK := IFO-chefsnätverket Sjuhärad
+EXAMPLE_MINUTES := examples/ifo-chefsnatverket-sjuharad
 
 .PHONY: run test setup lint format check score benchmarks clean
 
@@ -19,7 +20,8 @@ setup: $(VENV)/.installed
 
 run: setup
 	DEBUG=1 $(BIN)/samverka migrate --noinput
-	DEBUG=1 $(BIN)/samverka demo
+	DEBUG=1 $(BIN)/samverka import $(EXAMPLE_MINUTES) --network "$(EXAMPLE_NETWORK)" --create-network
+	DEBUG=1 $(BIN)/samverka demo --join "$(EXAMPLE_NETWORK)"
 	@echo "Samverka: http://$(HOST):$(PORT)/"
 	DEBUG=1 $(BIN)/samverka runserver $(HOST):$(PORT)
 

@@ -8,6 +8,7 @@ and a site admin. Running it again changes nothing but the demo passwords.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -55,11 +56,29 @@ GUEST = ("Petra Falk", "Region Skåne", "gast@example.se")
 SITE_ADMIN = "admin@example.se"
 
 
-def demo_create() -> list[Login]:
-    """Create the demo network once; (re)set the demo logins every time."""
+def demo_create(*, join: Sequence[Network] = ()) -> list[Login]:
+    """Create the demo network once; (re)set the demo logins every time.
+
+    The demo coordinator and member also join each network in `join`, so that
+    minutes imported into a network of its own can be browsed with the demo logins.
+    """
     if not Network.objects.filter(slug=DEMO_SLUG).exists():
         _create_network()
-    return _reset_logins()
+    logins = _reset_logins()
+    for network in join:
+        _join(network)
+    return logins
+
+
+@transaction.atomic
+def _join(network: Network) -> None:
+    for email, role, is_coordinator in [
+        ("samordnare@example.se", Role.PLANNING_LEAD, True),
+        ("medlem@example.se", Role.MEMBER, False),
+    ]:
+        person = Person.objects.get(user__email=email)
+        if not Membership.objects.filter(network=network, person=person).exists():
+            membership_add(network=network, person=person, role=role, is_coordinator=is_coordinator)
 
 
 def _org(name: str) -> Organisation:

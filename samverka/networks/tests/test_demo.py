@@ -8,6 +8,7 @@ from samverka.assignments.models import Assignment
 from samverka.meetings.models import Meeting
 from samverka.networks.demo import DEMO_PASSWORD, DEMO_SLUG, demo_create
 from samverka.networks.models import Network
+from samverka.networks.services import network_create
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +39,21 @@ def test_it_refuses_to_run_without_debug(settings: Settings) -> None:
     with pytest.raises(CommandError):
         call_command("demo")
     assert not Network.objects.filter(slug=DEMO_SLUG).exists()
+
+
+def test_it_lets_the_demo_logins_join_another_network(settings: Settings) -> None:
+    settings.DEBUG = True
+    other = network_create(name="Importerat nätverk", slug="importerat")
+    call_command("demo", "--join", "Importerat nätverk")
+    call_command("demo", "--join", "importerat")
+    coordinator = User.objects.get(email="samordnare@example.se")
+    member = User.objects.get(email="medlem@example.se")
+    assert role_for(coordinator, other) == Role.COORDINATOR
+    assert role_for(member, other) == Role.MEMBER
+    assert other.memberships.count() == 2
+
+
+def test_it_refuses_an_unknown_network_to_join(settings: Settings) -> None:
+    settings.DEBUG = True
+    with pytest.raises(CommandError, match="No network"):
+        call_command("demo", "--join", "finns-inte")
