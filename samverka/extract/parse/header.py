@@ -432,6 +432,11 @@ def _sections(text: str, head_end: int) -> list[_Section]:
             # a role field on a later line ("Ordförande för dagen: …") is not in it.
             field_start = next((r.start() for r in role_lines if r.start() > le), limit)
             limit = min(limit, field_start)
+            # "Närvarande: A, B, C" and a blank line: the list was that line
+            # (and its wrapped continuation); a heading after the gap is an item's.
+            gap = _BLANK_LINE.search(text, le, limit)
+            if gap:
+                limit = gap.start()
         end = _section_end(text, le, limit)
         if not text[le:end].strip(" \t\n:,."):
             # Labels in a row with nothing between them are flattened table
@@ -569,9 +574,19 @@ def _is_prose(line: str) -> bool:
     # "Socialchef, Lunds kommun" under a name is that person's title and body:
     # lower-case title and body words are no prose.
     return any(
-        w[0].islower() and len(w) >= 4 and not _TITLE_SUFFIX.search(w) and w not in _LIST_WORDS
+        w[0].islower() and len(w) >= 4 and not _ATTRIBUTE_WORD.search(w) and w not in _LIST_WORDS
         for w in words
     )
+
+
+# Lower-case words that describe a listed person (a title, a municipality or
+# administration), not a sentence; narrower than `_TITLE_SUFFIX`, which also
+# holds "anteckningar" and "möte" (headings, not attributes).
+_ATTRIBUTE_WORD = _Suffixes(
+    _TITLE_WORDS + "|kommun|region|stad|förvaltning|förvaltningen|förbund|förbundet|"
+    "nämnd|nämnden|enhet|enheten|kansli|kansliet|sekretariatet",
+    genitive=True,
+)
 
 
 def _runs(text: str, start: int, end: int) -> list[_Run]:

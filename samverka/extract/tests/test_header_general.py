@@ -547,3 +547,17 @@ def test_absence_written_after_a_name_in_a_list() -> None:
         ("Per Ek", "Eslöv", None, "absent"),
         ("Eva Al", "Höör", None, "absent"),
     ]
+
+
+def test_an_inline_list_ends_at_the_blank_line_before_the_first_heading() -> None:
+    text = (
+        "Minnesanteckningar 2023-11-08\n\nNarvarande: Per Ek (Bjuv), Lisa Moberg (Klippan)\n\n"
+        "Lokalfragan\nArendet bordlaggs da underlaget inte var klart.\n\n"
+        "Foregaende anteckningar\nLades till handlingarna.\n"
+    )
+    header = _header(text)
+    assert [(p.name, p.organisation) for p in header.participants] == [
+        ("Per Ek", "Bjuv"),
+        ("Lisa Moberg", "Klippan"),
+    ]
+    assert text[header.body_start :].lstrip().startswith("Lokalfragan")
