@@ -13,7 +13,16 @@ from samverka.extract.model import FORMAT, Minutes, SourceText
 from samverka.extract.parse import parse
 from samverka.extract.read import ReadError, read_bytes, read_file
 
-__all__ = ["FORMAT", "Minutes", "ReadError", "SourceText", "extract", "parse", "read_bytes", "read_file"]
+__all__ = [
+    "FORMAT",
+    "Minutes",
+    "ReadError",
+    "SourceText",
+    "extract",
+    "parse",
+    "read_bytes",
+    "read_file",
+]
 
 
 def extract(path: Path) -> Minutes:
