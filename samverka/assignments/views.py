@@ -75,6 +75,9 @@ def update_status(request: HttpRequest, pk: int) -> HttpResponse:
             "assignment": assignment,
             "status_choices": Assignment.Status.choices,
             "update_any": True,
+            # Sent from the assignments page: keep the row as that page shows it.
+            "show_meeting": bool(form.cleaned_data["next"]),
+            "next_url": form.cleaned_data["next"],
         }
         return render(request, "assignments/_assignment.html", context)
     next_url = form.cleaned_data["next"]

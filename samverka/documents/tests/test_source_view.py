@@ -2,9 +2,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from samverka import testing
 from samverka.accounts.models import User
 from samverka.documents.models import SourceDocument
 from samverka.meetings.models import Meeting
@@ -63,3 +66,20 @@ def test_it_links_a_meetings_records_to_their_place_in_the_source(
     client.force_login(alice)
     html = client.get(a_objects["Meeting"].get_absolute_url()).content.decode()
     assert f"/kallor/{source.pk}/?start=3&amp;end=12#hit" in html
+
+
+def test_it_needs_as_many_queries_with_fifty_meetings_as_with_one(
+    client: Client, alice: User, a_objects: dict[str, Any]
+) -> None:
+    url = reverse("documents:source", kwargs={"pk": a_objects["SourceDocument"].pk})
+    client.force_login(alice)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url + "?start=0&end=5").status_code == 200
+        return len(context.captured_queries)
+
+    one = queries()
+    for n in range(49):
+        testing.make_meeting(a_objects["Network"], days_from_today=-n - 20)
+    assert queries() == one
