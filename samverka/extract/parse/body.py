@@ -42,8 +42,10 @@ _RAISED_FROM = re.compile(
 _RAISED_VERB = re.compile(
     rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})(?:,\s*[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*)?,)?\s+"
     r"(?:lyft(?:er|e)|ta(?:r|g)? upp|tog upp|väck(?:er|te)|anmäl(?:er|de)"
-    r"|(?:vill|önskar|ville) (?:lyfta|ta upp|diskutera|väcka)"
-    r"|(?P<presents>återrapporterar|återkopplar|redovisar|presenterar))\b"
+    r"|(?:vill|önskar|ville) (?:lyfta|ta upp|diskutera|väcka|ha|veta|informera om)"
+    r"|föreslog|föreslår|undr(?:ar|ade)|fråga(?:r|de) (?:om|hur|vad|varför|efter)"
+    r"|(?P<presents>återrapporterar|återkopplar|redovisar)"
+    r"|(?P<informs>presenter(?:ar|ade)|informer(?:ar|ade)|visade|visar|gick igenom|går igenom))\b"
 )
 # "Frågan lyftes av Elin", "Ärendet togs upp av Per Ek".
 _RAISED_PASSIVE = re.compile(
@@ -70,6 +72,10 @@ def parse_body(source: SourceText, header: Header) -> Body:
     )
     lines = split_lines(text, start, len(text), consumed, marked)
     headings = find_headings(lines, people, pages)
+    if not headings and start > 0:
+        # The header took the agenda for part of itself (an attendance list placed
+        # after the items, labels it did not know): read from under the title.
+        lines, headings = _recover(text, start, consumed, marked, people, pages)
     body = Body()
     if headings:
         end = _closing(lines, headings[-1].start, len(text))
@@ -108,6 +114,28 @@ def parse_body(source: SourceText, header: Header) -> Body:
                 f"{item.raised_by!r}, som tog upp {item.title!r}, finns inte i deltagarlistan."
             )
     return body
+
+
+def _recover(
+    text: str,
+    start: int,
+    consumed: list[Span],
+    marked: list[Span],
+    people: People,
+    pages: set[int],
+) -> tuple[list[Line], list[Heading]]:
+    """Look for items before `body_start` when none follow it."""
+    first = text.find("\n", len(text) - len(text.lstrip()))
+    begin = first + 1 if 0 <= first < start else start
+    lines = split_lines(text, begin, len(text), consumed, marked)
+    headings = find_headings(lines, people, pages)
+    if not headings:
+        # The spans the header consumed may cover the items too.
+        lines = split_lines(text, begin, len(text), [], marked)
+        headings = [h for h in find_headings(lines, people, pages) if h.number or h.kind != "plain"]
+        if len(headings) < 2:
+            return split_lines(text, start, len(text), consumed, marked), []
+    return lines, headings
 
 
 def _numbering_gaps(headings: list[Heading]) -> list[str]:
@@ -193,6 +221,8 @@ def _raised_by(heading: Heading, content: list[Sentence], people: People) -> str
     if m:
         return _longest_person(m[1], people) or m[1]
     verbs = [_RAISED_VERB.match(s.text) for s in content[:2]]
+    # "Magnus presenterar kartläggningen": a presenter did not raise the matter.
+    verbs = [v for v in verbs if v is None or v["informs"] is None]
     if heading.kind == "section":
         # In a protocol of § paragraphs an official presents the matter; the
         # presenter did not raise it.

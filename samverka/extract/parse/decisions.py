@@ -50,7 +50,7 @@ _REPORTED = re.compile(
 )
 
 CARRIED_OVER = re.compile(
-    r"\butgick\b|\b(?:punkten|ärendet|frågan) utgår\b|\bbordl(?:äggs|ades)\b|\bhanns inte med\b"
+    r"^utgår\W*$|\b(?:tas|tags|lyfts) upp igen\b|\bpostponed\b|\bdeferred\b|\butgick\b|\b(?:punkten|ärendet|frågan) utgår\b|\bbordl(?:äggs|ades)\b|\bhanns inte med\b"
     r"|\bhanns ej med\b"
     r"|\b(?:flyttas|skjuts|sköts|flyttades|hänskjuts|överförs|överflyttas)\b[^.]{0,40}"
     r"\b(?:nästa|kommande|senare)\b"
@@ -101,7 +101,8 @@ _FORMULA_KEYS = (
 _CARRIED_KEYS = (
     "återremitter",
     "utgick", "utgår", "hänskjuts", "överförs",
-    "bordl", "hann", "flytta", "skjuts", "sköts", "nästa", "kommande",
+    "bordl", "hann", "flytta", "skjuts", "sköts", "nästa", "kommande", "igen", "postponed",
+    "deferred",
 )  # fmt: skip
 
 
@@ -123,6 +124,10 @@ _LEAD_IN = re.compile(
 )
 
 
+_LEAD_VERB = re.compile(
+    r"^(?:[-–•*]\s+)?(?:[^\W\d_][\w-]*\s+){0,3}?(?:beslutade|beslöt|beslutar|beslutades|beslöts)\s*:?\s*(?=att\s)",
+    re.IGNORECASE,
+)
 _BARE_LABEL = re.compile(r"(?:\w+s\s+)?beslut(?:et)?\s*:?", re.IGNORECASE)
 _NUMBERED = re.compile(r"(?:beslut\s*)?\d{1,2}\s*[.)]\s", re.IGNORECASE)
 _LABEL_THEN_LIST = re.compile(r"(?:\w+\s+)?beslut(?:et)?\s*:?$|beslut\s+\d", re.IGNORECASE)
@@ -205,6 +210,11 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
         label = _LABEL.match(text)
         if label and (_DECISION_LABEL.match(text) or numbered):
             start = label.end()
+        if start == 0:
+            # "Mötet beslöt att …", "Beslutades att …": the decision is the att-clause.
+            lead = _LEAD_VERB.match(text)
+            if lead:
+                start = lead.end()
         decides = _DECIDES_ATT.search(text, start)
         if decides and _NEXT_ATT.search(text, decides.end()):
             start = decides.end()  # "Nämnden beslutar att A, att B": each clause its own

@@ -146,13 +146,23 @@ def find_headings(
     section = _section_headings(lines, people)
     if len(section) >= 2:
         return section
-    numbered = _numbered_headings(lines, pages, people)
+    numbered = _with_sub_items(_numbered_headings(lines, pages, people), _sub_items(lines, people))
     markup = _markup_headings(lines, people)
     plain = _plain_headings(lines, people)
-    kinds = [k for k in (numbered, markup, plain) if k]
+    bullets = _bullet_headings(lines, people)
+    letters = _letter_headings(lines, people)
+    kinds = [k for k in (numbered, markup, plain, bullets, letters) if k]
     if not kinds:
         return section
     first = min(kinds, key=lambda hs: hs[0].start)
+    if (
+        first is plain
+        and len(numbered) >= 2
+        and _before(plain, numbered[0].start) >= len(plain) / 2
+    ):
+        # "Attendees: …", "Apologies: …": label lines the header did not know, ahead
+        # of the numbered items, are no items.
+        first = numbered
     if len(first) == 1:
         # One heading ("Dagordning") before a run of numbered items is a label of
         # the list under it, not the document's way of marking items.
@@ -876,3 +886,130 @@ def _plain_headings(lines: list[Line], people: People) -> list[Heading]:
         if OTHER_BUSINESS.match(title):
             in_other_business = True
     return found
+
+
+def _before(headings: list[Heading], pos: int) -> int:
+    return sum(1 for h in headings if h.start < pos)
+
+
+# "1.1 Mötets öppnande", "2.3. Rutin för SIP".
+_SUB_NUMBER = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(?=[\"”'(]?[^\W\d_])")
+
+
+def _sub_items(lines: list[Line], people: People) -> list[Heading]:
+    found: list[Heading] = []
+    for i, line in enumerate(lines):
+        if not line.text[:1].isdigit():
+            continue
+        m = _SUB_NUMBER.match(line.text)
+        if not m or not line.text[m.end()].isupper():
+            continue
+        paragraph = line.text[m.end() :]
+        title, raiser, length = _split_title(paragraph, people)
+        if not title:
+            continue
+        found.append(
+            Heading(
+                start=line.start,
+                title=title,
+                number=f"{int(m[1])}.{int(m[2])}",
+                kind="numbered",
+                content_start=_offset_in_lines(lines, i, m.end() + length),
+                raised_by=raiser,
+            )
+        )
+    return found if len(found) >= 2 else []
+
+
+def _with_sub_items(numbered: list[Heading], subs: list[Heading]) -> list[Heading]:
+    """Replace a group heading ("1. Formalia") by its numbered sub-items (1.1, 1.2 …)."""
+    if not numbered or not subs:
+        return numbered
+    groups = {h.number.split(".")[0] for h in subs if h.number}
+    if not groups & {h.number for h in numbered}:
+        return numbered
+    kept = [h for h in numbered if h.number not in groups]
+    return sorted(kept + [h for h in subs if h.start > numbered[0].start], key=lambda h: h.start)
+
+
+# "a. Välkommen", "b) Regional strategi".
+_LETTER = re.compile(r"^([a-h])[.)]\s+(?=[^\W\d_])")
+
+
+def _letter_headings(lines: list[Line], people: People) -> list[Heading]:
+    found: list[Heading] = []
+    expected = "a"
+    for i, line in enumerate(lines):
+        m = _LETTER.match(line.text)
+        if not m or m[1] != expected or not line.text[m.end()].isupper():
+            continue
+        title, raiser, length = _split_title(line.text[m.end() :], people)
+        if not title or len(title) > 80 or title.endswith("."):
+            continue
+        found.append(
+            Heading(
+                start=line.start,
+                title=title,
+                number=None,
+                kind="lettered",
+                content_start=_offset_in_lines(lines, i, m.end() + length),
+                raised_by=raiser,
+            )
+        )
+        expected = chr(ord(expected) + 1)
+    return found if len(found) >= 2 else []
+
+
+# "- Ledsagning: Henrik undrade …": a short label, a colon and a sentence.
+_BULLET_LABEL = re.compile(r"^([^\W\d_][\w -]{1,40}?):\s+(?=\S)")
+
+
+def _bullet_headings(lines: list[Line], people: People) -> list[Heading]:
+    """Items written as bullets: "• Trygg hemgång" over "- Punkten utgick …" sub-points,
+    or "- Ledsagning: Henrik undrade …" with the text after the label."""
+    found: dict[str, list[Heading]] = {}
+    labelled: list[Heading] = []
+    for i, line in enumerate(lines):
+        if line.text[:1] not in _BULLET_CHARS:
+            continue
+        m = _BULLET.match(line.text)
+        if not m:
+            continue
+        rest = line.text[m.end() :].strip()
+        char = line.text[0]
+        below = lines[i + 1].text if i + 1 < len(lines) else ""
+        if (
+            below
+            and below[:1] != char
+            and below.rstrip()[-1:] in ".!?"
+            and _looks_like_plain_heading(rest, people)
+        ):
+            title = _clean_title(rest)
+            found.setdefault(char, []).append(
+                Heading(line.start, title, None, "bullet", content_start=line.end)
+            )
+            continue
+        label = _BULLET_LABEL.match(rest)
+        if (
+            label
+            and rest.rstrip()[-1:] in ".!?"
+            and label[1][0].isupper()
+            and len(label[1].split()) <= 4
+            and resolve_organisation(label[1]) is None
+            and people.resolve(label[1]) is None
+            and not SECTION_LABELS.search(label[1])
+            and not CLOSING.search(label[1])
+        ):
+            labelled.append(
+                Heading(
+                    line.start,
+                    _clean_title(label[1]),
+                    None,
+                    "bullet",
+                    content_start=line.start + m.end() + label.end(),
+                )
+            )
+    best = max(found.values(), key=len, default=[])
+    if len(best) >= 2:
+        return best
+    return labelled if len(labelled) >= 3 else []

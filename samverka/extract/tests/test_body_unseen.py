@@ -1,0 +1,193 @@
+"""Body rules for layouts and wordings of minutes the extractor has not seen.
+
+Every snippet is synthetic and varies the wording of one pattern: header
+labels the header pass does not know, attendance written after the items,
+bullet and letter headings, nested numbering, names beyond Latin-1, more
+deferral phrasings, decision lead-ins and the verbs of who raised a point.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from samverka.extract.model import Participant, SourceText
+from samverka.extract.parse.body import parse_body
+from samverka.extract.parse.header import parse_header
+from samverka.extract.parse.types import Body, Header
+
+PEOPLE = [
+    Participant(name="Dragana Petrović", organisation="Kävlinge"),
+    Participant(name="Ayşe Yılmaz", organisation="Lomma"),
+    Participant(name="Henrik Holm", organisation="Lund"),
+    Participant(name="Sofie Rask", organisation="Eslöv"),
+    Participant(name="Niklas Strand", organisation="Höör"),
+]
+
+
+def _body(text: str, header: Header | None = None) -> Body:
+    source = SourceText(name="t.txt", sha256="", media_type="text/plain", text=text)
+    return parse_body(source, header or Header(date="2024-05-14", participants=PEOPLE))
+
+
+def _full(text: str) -> Body:
+    """Both passes, as `samverka parse` runs them."""
+    source = SourceText(name="t.txt", sha256="", media_type="text/plain", text=text)
+    return parse_body(source, parse_header(source))
+
+
+def _titles(body: Body) -> list[str]:
+    return [item.title for item in body.items]
+
+
+# --- the header never takes the items away ---------------------------------
+
+
+def test_english_labels_before_numbered_items_are_no_items() -> None:
+    body = _full(
+        "Minnesanteckningar nätverket 2024-05-14\n\n"
+        "Attendees: Anna Berg (chair), Per Ek, Dragana Petrović\n"
+        "Apologies: Ayşe Yılmaz\n"
+        "Notes by: Per Ek\n\n"
+        "1) Uppföljning av handlingsplanen\nPlanen följdes upp.\n\n"
+        "2) Ekonomi\nBudgeten gicks igenom.\n\n"
+        "3) Ledsagning\nDiskussion om rutinerna.\n"
+    )
+    assert _titles(body) == ["Uppföljning av handlingsplanen", "Ekonomi", "Ledsagning"]
+
+
+def test_attendance_after_the_items_keeps_the_items() -> None:
+    body = _full(
+        "Anteckningar från nätverksträff 2024-03-05\n\n"
+        "1. Uppföljning\nVi följde upp vårens arbete.\n\n"
+        "2. Nytt från kommunerna\nAlla berättade kort.\n\n"
+        "3. Nästa möte\n2024-09-12 kl. 9-12.\n\n"
+        "Närvarande\nAnna Berg, Lunds kommun\nPer Ek, Eslövs kommun\n"
+        "Dragana Petrović, Kävlinge kommun\n"
+    )
+    assert _titles(body) == ["Uppföljning", "Nytt från kommunerna", "Nästa möte"]
+    assert [p.date for p in body.planned_meetings] == ["2024-09-12"]
+
+
+def test_bullet_items_over_attendance_at_the_end() -> None:
+    body = _full(
+        "Anteckningar Nätverket för försörjningsstöd 2024-03-05\n\n"
+        "• Trygg hemgång\n  - Punkten utgick då föredragande var sjuk.\n"
+        "• Ekonomiskt bistånd\n  - Mötet beslöt att anta förslaget.\n\n"
+        "Närvarande\nAnna Berg, Lunds kommun\nPer Ek, Eslövs kommun\n"
+    )
+    assert _titles(body) == ["Trygg hemgång", "Ekonomiskt bistånd"]
+    assert body.items[0].outcome == "carried_over"
+    assert [d.text for d in body.items[1].decisions] == ["att anta förslaget"]
+
+
+# --- heading styles ----------------------------------------------------------
+
+
+def test_letter_headings() -> None:
+    body = _body(
+        "a. Välkommen\nOrdföranden hälsade alla välkomna.\n"
+        "b. Regional strategi\nStrategin diskuterades.\n"
+        "c) Övrigt\nInga övriga frågor.\n"
+    )
+    assert _titles(body) == ["Välkommen", "Regional strategi", "Övrigt"]
+
+
+def test_nested_numbering_gives_the_sub_items() -> None:
+    body = _body(
+        "1. Formalia\n1.1 Mötets öppnande\nMötet öppnades.\n1.2 Val av justerare\n"
+        "Henrik Holm valdes att justera.\n2. SIP\n2.1 Rutin för SIP\nRutinen gicks igenom.\n"
+        "2.2 Uppföljning\nUppföljningen visar goda resultat.\n3. Övrigt\nInget.\n"
+    )
+    assert _titles(body) == [
+        "Mötets öppnande",
+        "Val av justerare",
+        "Rutin för SIP",
+        "Uppföljning",
+        "Övrigt",
+    ]
+    assert [i.number for i in body.items] == ["1.1", "1.2", "2.1", "2.2", "3"]
+
+
+def test_informal_label_bullets() -> None:
+    body = _body(
+        "- Ledsagning: Henrik undrade hur de andra kommunerna gör.\n"
+        "- Boendestöd: Sofie berättade om det nya upplägget.\n"
+        "- Lokalfrågan: Inget nytt sedan sist.\n"
+    )
+    assert _titles(body) == ["Ledsagning", "Boendestöd", "Lokalfrågan"]
+
+
+def test_bullet_headings_need_two() -> None:
+    body = _body("Ekonomi\nBudgeten gicks igenom.\n\nÖvrigt\nInga frågor.\n")
+    assert _titles(body) == ["Ekonomi", "Övrigt"]
+
+
+# --- names beyond Latin-1 ----------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Dragana Petrović", "Ayşe Yılmaz"])
+def test_names_beyond_latin1_raise_items(name: str) -> None:
+    body = _body(f"1. Lokaler\n{name} lyfte frågan om lokaler.\n2. Övrigt\nInget.\n")
+    assert body.items[0].raised_by == name
+
+
+# --- deferrals ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Frågan tas upp igen i höst.",
+        "Tas upp igen efter sommaren.",
+        "Utgår.",
+        "The item was postponed to next meeting.",
+    ],
+)
+def test_more_deferral_phrasings(sentence: str) -> None:
+    body = _body(f"1. Lokaler\n{sentence}\n2. Ekonomi\nBudgeten gicks igenom.\n")
+    assert body.items[0].outcome == "carried_over"
+    assert body.items[1].outcome != "carried_over"
+
+
+def test_a_question_that_may_come_up_again_is_not_deferred() -> None:
+    body = _body("1. Lokaler\nFrågan kan tas upp igen om behov finns.\n2. Ekonomi\nInget.\n")
+    assert body.items[0].outcome != "carried_over"
+
+
+# --- decisions ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mötet beslöt att anta förslaget.",
+        "Beslutades att anta förslaget.",
+        "Rådet beslutade att anta förslaget.",
+        "Nätverket beslutar: att anta förslaget.",
+    ],
+)
+def test_decision_lead_ins_are_stripped(sentence: str) -> None:
+    body = _body(f"1. Förslaget\n{sentence}\n2. Övrigt\nInget.\n")
+    assert [d.text for d in body.items[0].decisions] == ["att anta förslaget"]
+
+
+# --- raised by ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Henrik Holm föreslog en gemensam utbildning.",
+        "Henrik undrade hur de andra kommunerna gör med ledsagning.",
+        "Henrik Holm frågade om någon har en rutin.",
+        "Henrik ville diskutera ledsagningen.",
+    ],
+)
+def test_raised_by_verbs(sentence: str) -> None:
+    body = _body(f"1. Ledsagning\n{sentence}\n2. Övrigt\nInget.\n")
+    assert body.items[0].raised_by == "Henrik Holm"
+
+
+def test_a_presenter_did_not_raise_the_item() -> None:
+    body = _body("1. Kartläggning\nHenrik Holm presenterar kartläggningen.\n2. Övrigt\nInget.\n")
+    assert body.items[0].raised_by is None
