@@ -50,7 +50,8 @@ _REPORTED = re.compile(
 )
 
 CARRIED_OVER = re.compile(
-    r"^utgår\W*$|\b(?:tas|tags|lyfts) upp igen\b|\bpostponed\b|\bdeferred\b|\butgick\b|\b(?:punkten|ärendet|frågan) utgår\b|\bbordl(?:äggs|ades)\b|\bhanns inte med\b"
+    r"^utgår\W*$|\b(?:tas|tags|lyfts) upp igen\b|\bpostponed\b|\bdeferred\b"
+    r"|\butgick\b|\b(?:punkten|ärendet|frågan) utgår\b|\bbordl(?:äggs|ades)\b|\bhanns inte med\b"
     r"|\bhanns ej med\b"
     r"|\b(?:flyttas|skjuts|sköts|flyttades|hänskjuts|överförs|överflyttas)\b[^.]{0,40}"
     r"\b(?:nästa|kommande|senare)\b"
