@@ -295,9 +295,33 @@ def parse_header(source: SourceText) -> Header:
     _role_lines(text, head_end, header)
     header.minute_taker = _minute_taker(text, header)
     _drop_network_as_organisation(header)
-    header.body_start = max((e for _, e in consumed), default=_title_end(text))
+    header.body_start = _body_start(text, header.consumed)
     _invited(text, header)
     return header
+
+
+def _body_start(text: str, consumed: list[Span]) -> int:
+    """Return where the agenda starts: after the header's spans, never past the items.
+
+    An attendance list written after the items (at the end of the minutes) is
+    consumed, but the items before it stay the body's.
+    """
+    agenda = _AGENDA_LINE.search(text, 0, HEAD_CHARS)
+    first_item = agenda.start() if agenda else len(text)
+    bullet = _BULLET_ITEM_LINE.search(text, 0, HEAD_CHARS)
+    first_bullet = bullet.start() if bullet else len(text)
+    ends = [
+        e
+        for s, e in consumed
+        # A bullet before a list that closes the text ("• Trygg hemgång" …
+        # "Närvarande" / names) was an item: the list came after the items.
+        if s < first_item and (s < first_bullet or len(text[e:].strip()) > 200)
+    ]
+    return max(ends, default=min(_title_end(text), first_item, first_bullet))
+
+
+# "• Trygg hemgång", "a. Välkommen": a heading styled as a bullet or a letter.
+_BULLET_ITEM_LINE = re.compile(r"\n[ \t]*(?:[•▪◦*]|[a-h][.)])[ \t]+[^\W\d_]")
 
 
 def _head_end(text: str) -> int:
@@ -389,9 +413,29 @@ def _role_label_at(text: str, line_start: int) -> re.Match[str] | None:
     return None
 
 
-def _sections(text: str, head_end: int) -> list[_Section]:
+def _tail_sections(text: str, head_end: int) -> list[_Section]:
+    """Return an attendance list placed after the items, at the end of a long text.
+
+    Only a label that starts its line counts there ("Närvarande" / "Anna Berg, …").
+    """
+    start = max(head_end, len(text) - TAIL_LIST_CHARS)
+    start = text.find("\n", start)
+    if start < 0:
+        return []
+    return [
+        sec
+        for sec in _sections(text, len(text), start)
+        if not sec.weak and _starts_line(text, sec.label_start)
+    ]
+
+
+# An attendance list at the end of minutes longer than the head.
+TAIL_LIST_CHARS = 3000
+
+
+def _sections(text: str, head_end: int, from_pos: int = 0) -> list[_Section]:
     labels: list[tuple[int, int, Status]] = []
-    for m in _LABEL.finditer(text, 0, head_end):
+    for m in _LABEL.finditer(text, from_pos, head_end):
         label = m["label"]
         if not _label_case_ok(label) or fold(label) not in _LABEL_STATUS:
             continue
@@ -404,12 +448,13 @@ def _sections(text: str, head_end: int) -> list[_Section]:
             # "Deltagare från regionen berättade …" is a sentence, not a list.
             continue
         labels.append((m.start(), m.end(), _LABEL_STATUS[fold(label)]))
-    for m in _NAME_TABLE_HEADER.finditer(text, 0, head_end):
+    for m in _NAME_TABLE_HEADER.finditer(text, from_pos, head_end):
         # A table whose header row starts "Namn | …" lists the attendance itself.
         if not any(ls <= m.start() <= ls + 40 for ls, _, _ in labels):
             labels.append((m.start(), m.end(), "present"))
     first_label = min((ls for ls, _, _ in labels), default=head_end)
-    for m in _GENERIC_LABEL.finditer(text, 0, min(head_end, first_label + GENERIC_LABEL_CHARS)):
+    generic_end = min(head_end, first_label + GENERIC_LABEL_CHARS)
+    for m in _GENERIC_LABEL.finditer(text, from_pos, generic_end if from_pos == 0 else from_pos):
         if m.start() > GENERIC_LABEL_CHARS and m.start() < first_label:
             continue
         if fold(m["label"]) in _LABEL_STATUS or _STOP.match(m["label"]):
@@ -421,7 +466,7 @@ def _sections(text: str, head_end: int) -> list[_Section]:
         if _runs(text, nxt[0], nxt[1]) and not _has_verb_like_words(text[nxt[0] : nxt[1]]):
             labels.append((m.start("label"), m.end(), "present"))
     labels.sort()
-    role_lines = _role_lines_in(text, head_end)
+    role_lines = _role_lines_in(text, head_end) if from_pos == 0 else []
     sections: list[_Section] = []
     pending: Status | None = None
     for i, (ls, le, status) in enumerate(labels):
@@ -799,7 +844,10 @@ def _participants(
     # People named only by a role field ("Ordf: Anna Berg") take their
     # attendance from a list that names them too.
     from_field: set[int] = set()
-    for section in _sections(text, head_end):
+    sections = _sections(text, head_end)
+    if not any(not sec.weak for sec in sections) and len(text) > head_end:
+        sections += _tail_sections(text, head_end)
+    for section in sections:
         consumed.append((section.label_start, section.end))
         for p in _section_participants(text, section):
             same = seen.setdefault(fold(p.name), [])

@@ -1,0 +1,66 @@
+"""The header pass on a second round of unseen layouts, one general rule per test.
+
+Every snippet is invented and worded differently from the failure patterns it
+guards against (attendance after the items, English labels, names beyond
+Latin-1, job titles, municipality-first tables, column layouts, header fields).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from samverka.extract.model import SourceText
+from samverka.extract.parse.header import parse_header
+from samverka.extract.parse.types import Header
+
+Row = tuple[str, str | None, str | None, str]
+
+
+def _header(text: str) -> Header:
+    return parse_header(SourceText("t.txt", "0", "text/plain", text))
+
+
+def _people(text: str) -> list[Row]:
+    return [(p.name, p.organisation, p.role, p.status) for p in _header(text).participants]
+
+
+# --- attendance after the items -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        "1) Uppföljning av planen\nVi gick igenom planen.\n2) Nytt från kommunerna\nKort runda.\n",
+        "§ 1 Ekonomi\nBudgeten följdes upp.\n§ 2 Övrigt\nInget.\n",
+        "• Trygg hemgång\n  - Punkten utgick.\n• Ledsagning\n  - Diskuterades.\n",
+        "a. Välkommen\nOrdföranden hälsade välkommen.\nb. Regional strategi\nDiskuterades.\n",
+    ],
+)
+def test_attendance_after_the_items_never_moves_the_body_start(items: str) -> None:
+    head = "Anteckningar från nätverksträff 2024-03-05\n\n"
+    text = head + items + "\nDeltagare\nAnna Berg, Lunds kommun\nPer Ek, Eslövs kommun\n"
+    header = _header(text)
+    assert header.body_start <= len(head)
+    assert [(p.name, p.organisation) for p in header.participants] == [
+        ("Anna Berg", "Lund"),
+        ("Per Ek", "Eslöv"),
+    ]
+    label = text.index("Deltagare")
+    assert all(s >= label for s, _ in header.consumed)
+
+
+def test_attendance_at_the_end_of_a_long_text_is_read() -> None:
+    filler = "Alla diskuterade frågan om samverkan mellan kommunerna länge. " * 6
+    items = "".join(f"{i}. Punkt nummer {i}\n{filler}\n\n" for i in range(1, 16))
+    text = (
+        "Minnesanteckningar äldreomsorgsnätverket 2024-03-12\n\n"
+        + items
+        + "Närvarande:\nAnna Berg, Lunds kommun\nFrånvarande:\nLisa Holm, Höörs kommun\n"
+    )
+    assert len(text) > 6000
+    header = _header(text)
+    assert [(p.name, p.status) for p in header.participants] == [
+        ("Anna Berg", "present"),
+        ("Lisa Holm", "absent"),
+    ]
+    assert header.body_start < 100
