@@ -27,6 +27,8 @@ _ACTIONS = (
     r"|håller i|samordnar|stämmer av|sammankallar|tar med (?:sig|frågan|frågorna|det|detta)"
     r"|återkopplar till|bevakar|följer upp|skriver|uppdaterar|lyfter frågan (?:till|med|i)"
     r"|lämnar (?:[\wåäö]+ ){1,3}till"
+    # "Eva för frågan vidare", "Per tar det vidare till ledningsgruppen".
+    r"|(?:för|tar|driver) (?:[\wåäö]+ ){1,2}vidare"
 )
 _INFINITIVES = (
     r"meddela|kontakta|skicka|ta fram|ta kontakt|återkomma|bjuda in|undersöka|sammanställa"
@@ -105,6 +107,12 @@ _DATE_HINT = re.compile(
     r"\d|\b(?:" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + ")",
     re.IGNORECASE,
 )
+_MONTH_MEETING = re.compile(
+    r"\b(?:till|på|vid|inför)\s+("
+    + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
+    + r")(?:s)?mötet\b",
+    re.IGNORECASE,
+)
 _DUE_CUE = re.compile(r"\b(?:i|till|senast|före|innan|under)\s+$", re.IGNORECASE)
 
 
@@ -155,13 +163,26 @@ def find_assignments(
         low = sentence.low
         responsible = _RESPONSIBLE.match(text) if "ansv" in low[:12] else None
         if responsible and n > 0:
-            # "Ta fram en rutin. Ansvarig: Linda, klart 30/4": the task, then its owner.
-            who = resolver.assignee(responsible[1])
+            # "Ta fram en rutin. Ansvarig: Linda, klart 30/4": the task, then its owner;
+            # "Ansvarig: Sofie R och Niklas S" gives the task to each.
             task = sentences[n - 1]
-            if who and not any(a.span[0] >= task.span[0] for a in found):
-                due = _due(text[responsible.end() :], meeting, next_meeting)
-                found.append(_make(task, 0, len(task.text), who, [], meeting, next_meeting))
-                found[-1].due = due or found[-1].due
+            names = _responsible_names(text[responsible.start(1) :], resolver)
+            if names and _is_task(task.text, resolver):
+                due = _due(text[responsible.end() :], meeting, next_meeting) or _due(
+                    task.text, meeting, next_meeting
+                )
+                lead = _DECISION_LEAD.match(task.text)
+                begin = lead.end() if lead else 0
+                made = [
+                    _make(task, begin, len(task.text), who, [], meeting, next_meeting)
+                    for who in names
+                    if not any(a.span[0] >= task.span[0] and a.assignee == who for a in found)
+                ]
+                for assignment in made:
+                    assignment.due = due or assignment.due
+                found.extend(made)
+                continue
+            if names:
                 continue
         give = _GIVE.search(text) if "uppdra" in low else None
         if give:
@@ -249,6 +270,39 @@ _OPENING_NAME = re.compile(rf"\s*(?:[\wåäö]+\s*:\s*)?({NAME_WORD}(?:\s+{NAME_
 _LEADING_NAME = re.compile(rf"({NAME_WORD}(?:\s+{NAME_WORD})?)\s")
 
 
+# "Beslutades att …", "Mötet beslöt att …", "Beslut: …" in front of a task.
+_DECISION_LEAD = re.compile(
+    r"^(?:[-–•*]\s+)?(?:(?:\w+\s+){0,2}?(?:beslutades|beslöt|beslutade|beslutar|beslöts)\s*:?\s*"
+    r"(?:att\s+)?|beslut\s*:\s*(?:att\s+)?)",
+    re.IGNORECASE,
+)
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|/|&|\boch\b|\bsamt\b)\s*")
+# A past-tense narrative ("Anna gick igenom rutinerna") is no task to give anyone.
+_NARRATIVE = re.compile(
+    rf"^(?:[-–•*]\s+)?({NAME_WORD}(?:\s+{NAME_WORD})?)\s+(?:gick|var|hade|tog|fick|såg|höll|"
+    r"[a-zåäö]+(?:ade|de|te|dde|tt))\b"
+)
+
+
+def _responsible_names(listed: str, resolver: Resolver) -> list[str]:
+    """Return the people (or organisations) an "Ansvarig:" list names, in order."""
+    listed = re.split(r"[.(]|\s[-–]\s|\bklart\b|\bsenast\b|\btill\b", listed, maxsplit=1)[0]
+    names: list[str] = []
+    for part in _LIST_SPLIT.split(listed):
+        part = part.strip()
+        if not part or len(part) > 60:
+            continue
+        who = resolver.assignee(part) or resolver.assignee(part.split()[0])
+        if who and who not in names:
+            names.append(who)
+    return names
+
+
+def _is_task(text: str, resolver: Resolver) -> bool:
+    m = _NARRATIVE.match(text)
+    return m is None or resolver.assignee(m[1]) is None
+
+
 def _subject(before: str, resolver: Resolver) -> str | None:
     clause = _CLAUSE_BREAK.split(before)[-1]
     pronoun = _PRONOUN.search(clause)
@@ -300,6 +354,13 @@ def _make(
 def _due(text: str, meeting: date | None, next_meeting: str | None) -> str | None:
     if _NEXT_MEETING.search(text):
         return next_meeting
+    month_meeting = _MONTH_MEETING.search(text) if "mötet" in text else None
+    if month_meeting and meeting is not None:
+        # "till februarimötet": the next meeting in that month.
+        month = MONTHS.get(month_meeting[1].lower())
+        if isinstance(month, int):
+            year = meeting.year + 1 if month < meeting.month else meeting.year
+            return f"{year}-{month:02d}"
     if not _DATE_HINT.search(text):
         return None  # no digit and no month name: no date to look for
     for match in find_dates(text):

@@ -191,3 +191,56 @@ def test_raised_by_verbs(sentence: str) -> None:
 def test_a_presenter_did_not_raise_the_item() -> None:
     body = _body("1. Kartläggning\nHenrik Holm presenterar kartläggningen.\n2. Övrigt\nInget.\n")
     assert body.items[0].raised_by is None
+
+
+# --- assignments -------------------------------------------------------------
+
+
+def _assignments(body: Body) -> list[tuple[str, str, str | None]]:
+    return [(a.assignee, a.text, a.due) for item in body.items for a in item.assignments]
+
+
+def test_responsible_list_after_a_decision_gives_each_the_task() -> None:
+    body = _body(
+        "1. Utbildning\nBeslutades att ordna en gemensam utbildningsdag i höst. "
+        "Ansvarig: Sofie R och Niklas S.\n2. Övrigt\nInget.\n"
+    )
+    assert _assignments(body) == [
+        ("Sofie Rask", "ordna en gemensam utbildningsdag i höst", None),
+        ("Niklas Strand", "ordna en gemensam utbildningsdag i höst", None),
+    ]
+
+
+def test_responsible_after_a_narrative_gives_nobody_that_sentence() -> None:
+    body = _body(
+        "1. Rutiner\nHenrik gick igenom rutinerna. Ansvarig: Sofie Rask och Niklas Strand.\n"
+        "2. Övrigt\nInget.\n"
+    )
+    assert all("gick igenom" not in text for _, text, _ in _assignments(body))
+
+
+def test_a_deadline_in_the_decision_carries_to_the_assignment() -> None:
+    body = _body(
+        "1. Enkät\nMötet beslöt att skicka ut enkäten senast 2024-06-15. Ansvarig: Henrik.\n"
+        "2. Övrigt\nInget.\n"
+    )
+    assert _assignments(body) == [
+        ("Henrik Holm", "skicka ut enkäten senast 2024-06-15", "2024-06-15")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Sofie för frågan vidare.", "Sofie tar frågan vidare till ledningsgruppen."],
+)
+def test_taking_a_question_further_is_a_task(sentence: str) -> None:
+    body = _body(f"1. Ledsagning\nDiskussion om ledsagning. {sentence}\n2. Övrigt\nInget.\n")
+    assert [a for a, _, _ in _assignments(body)] == ["Sofie Rask"]
+
+
+def test_due_at_a_named_month_meeting() -> None:
+    body = _body(
+        "1. Statistik\nNiklas sammanställer statistiken till februarimötet.\n2. Övrigt\nInget.\n",
+        Header(date="2024-11-20", participants=PEOPLE),
+    )
+    assert [d for _, _, d in _assignments(body)] == ["2025-02"]
