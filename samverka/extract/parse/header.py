@@ -418,8 +418,7 @@ def _tail_sections(text: str, head_end: int) -> list[_Section]:
 
     Only a label that starts its line counts there ("Närvarande" / "Anna Berg, …").
     """
-    start = max(head_end, len(text) - TAIL_LIST_CHARS)
-    start = text.find("\n", start)
+    start = text.find("\n", max(head_end - TAIL_LIST_CHARS, len(text) - TAIL_LIST_CHARS))
     if start < 0:
         return []
     return [
@@ -845,8 +844,13 @@ def _participants(
     # attendance from a list that names them too.
     from_field: set[int] = set()
     sections = _sections(text, head_end)
-    if not any(not sec.weak for sec in sections) and len(text) > head_end:
-        sections += _tail_sections(text, head_end)
+    if len(text) > head_end:
+        tail = _tail_sections(text, head_end)
+        if tail:
+            cut = tail[0].label_start
+            head = [sec for sec in sections if sec.label_start < cut]
+            if not any(not sec.weak for sec in head):
+                sections = head + tail
     for section in sections:
         consumed.append((section.label_start, section.end))
         for p in _section_participants(text, section):
@@ -1206,8 +1210,19 @@ def _org_candidate(piece: str) -> str | None:
         rest = piece[lead.end() :].strip()
         if not rest:
             return None
+        # "enhetschef försörjningsstöd": a field of work in lower case, not a body.
+        if not rest[:1].isupper() and not rest[:1].isdigit():
+            return resolve_organisation(rest)
         return resolve_organisation(rest) or (rest if _looks_like_org(rest) else None)
+    words = piece.split()
+    if words and _JOB_TITLE_END.search(words[-1]):
+        # "Vård- och omsorgschef", "IFO-chef", "Rektor": a job title, not a body.
+        return None
     return piece if _looks_like_org(piece) else None
+
+
+# The last word of a job title ("Vård- och omsorgschef", "Biståndshandläggare").
+_JOB_TITLE_END = _Suffixes(_TITLE_WORDS + "|rektor|utvecklare|strateg|konsulent|chefer|ledare")
 
 
 _NOT_ORG_LEAD = re.compile(

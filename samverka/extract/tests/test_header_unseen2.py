@@ -64,3 +64,36 @@ def test_attendance_at_the_end_of_a_long_text_is_read() -> None:
         ("Lisa Holm", "absent"),
     ]
     assert header.body_start < 100
+
+
+# --- job titles are not organisations ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "org"),
+    [
+        ("Lena Ström, Äldreomsorgschef, Ljungby kommun", "Ljungby"),
+        ("Omar Said – Biståndshandläggare, Alvesta", "Alvesta"),
+        ("Karin Åberg, Rektor, Växjö kommun", "Växjö"),
+        ("Jonas Lie, utvecklingsledare individ- och familjeomsorg", None),
+        ("Mira Falk, enhetschef ekonomiskt bistånd, § 12", None),
+        ("Sten Ulf, Folkhälsostrateg", None),
+    ],
+)
+def test_a_job_title_is_not_an_organisation(line: str, org: str | None) -> None:
+    text = (
+        f"Minnesanteckningar 2024-02-01\nNärvarande:\n{line}\n"
+        "Per Ek, Tingsryds kommun\n\n1. Start\nText.\n"
+    )
+    assert _people(text)[0][1] == org
+
+
+def test_the_chair_named_in_a_field_and_in_the_list_is_one_person() -> None:
+    text = (
+        "Minnesanteckningar 2024-02-01\nOrdförande: Maja L, Laholm\nNärvarande:\n"
+        "Maja L – socialchef, Laholm\nPer Ek, Hylte kommun\n\n1. Start\nText.\n"
+    )
+    assert _people(text) == [
+        ("Maja L", "Laholm", "ordförande", "present"),
+        ("Per Ek", "Hylte", None, "present"),
+    ]
