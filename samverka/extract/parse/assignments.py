@@ -359,8 +359,8 @@ def _due(text: str, meeting: date | None, next_meeting: str | None) -> str | Non
         # "till februarimötet": the next meeting in that month.
         month = MONTHS.get(month_meeting[1].lower())
         if isinstance(month, int):
-            year = meeting.year + 1 if month < meeting.month else meeting.year
-            return f"{year}-{month:02d}"
+            nearest = meeting.year + 1 if month < meeting.month else meeting.year
+            return f"{nearest}-{month:02d}"
     if not _DATE_HINT.search(text):
         return None  # no digit and no month name: no date to look for
     for match in find_dates(text):
