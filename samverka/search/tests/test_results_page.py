@@ -99,5 +99,11 @@ def test_it_renders_the_search_box_partial(alice: User) -> None:
     from django.test import RequestFactory
 
     request = RequestFactory().get("/", {"q": "placering"})
+    request.user = alice
     html = render_to_string("search/box.html", request=request)
     assert 'action="/sok/"' in html and 'value="placering"' in html
+
+
+def test_it_puts_the_search_box_on_every_page(alice: User) -> None:
+    html = client_for(alice).get("/").content.decode()
+    assert 'id="search-box-q"' in html and 'action="/sok/"' in html
