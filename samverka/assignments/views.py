@@ -28,8 +28,10 @@ def assignment_list(request: HttpRequest) -> HttpResponse:
     """Every assignment the user may see, filtered in place with htmx; open ones by default."""
     assert isinstance(request.user, User)  # login_required
     visible = Assignment.objects.visible_to(request.user)
+    data = request.GET.copy()
+    data.setdefault("status", Assignment.Status.OPEN)  # "All" sends an empty status
     form = AssignmentFilterForm(
-        request.GET or {"status": Assignment.Status.OPEN},
+        data,
         networks=Network.objects.visible_to(request.user),
         people=Person.objects.filter(pk__in=visible.values("assignee_person")).order_by("name"),
     )

@@ -39,6 +39,16 @@ def test_it_lists_open_assignments_alice_may_see_overdue_first(
     assert b_objects["Assignment"].text not in html
 
 
+def test_it_keeps_showing_open_assignments_on_later_pages(
+    client: Client, alice: User, a_objects: dict[str, Any]
+) -> None:
+    done = give(a_objects["Network"], "Redan klart", person=alice.person)
+    assignment_complete(assignment=done)
+    client.force_login(alice)
+    assert "Redan klart" not in client.get(URL, {"sida": "1"}).content.decode()
+    assert "Redan klart" in client.get(URL, {"status": ""}).content.decode()
+
+
 def test_it_filters_by_assignee_municipality_status_and_overdue(
     client: Client, alice: User, coordinator_a: User, a_objects: dict[str, Any]
 ) -> None:
