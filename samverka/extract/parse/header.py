@@ -28,8 +28,30 @@ from samverka.extract.parse.types import Header
 HEAD_CHARS = 6000
 TAIL_CHARS = 800
 
-_UC = "A-ZÅÄÖÉÈÜÆØÁ"
-_LC = "a-zåäöéèüæøáíóúëïñç"
+
+def _letter_class(test: str) -> str:
+    """Return a character-class body with every letter below U+3000 for which `test` holds.
+
+    Names are written in any Latin, Greek or Cyrillic letters ("Dragana Petrović",
+    "Ayşe Yılmaz", "Nguyễn"): `re` has no \\p{Lu}, so the class is built once.
+    """
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x41, 0x3000):
+        ch = chr(code)
+        if ch.isalpha() and getattr(ch, test)():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+
+
+# Upper- and lower-case letters of any script (Unicode-aware, not a Swedish list).
+_UC = _letter_class("isupper")
+_LC = _letter_class("islower")
 
 # Section labels; the alternation is sorted longest first so that "Övriga
 # deltagande" wins over "Övriga".
@@ -143,7 +165,7 @@ _STOP = re.compile(
     r"(?:Utses\s+(?:att\s+)?justera|Justerare\b|Justerande\b|Justeringens|Underskrifter|"
     r"Paragrafer|ANSLAG|Anslag\b|Dagordning|Ärenden\b|Föredragningslista|Ärendelista|"
     r"Minnesanteckningar|Anteckningar|Protokoll\b|Sammanträdesdatum|Organ\b|Plats\s+och\s+tid|"
-    r"§\s?\d+\s+[A-ZÅÄÖ]|Dialogpunkter|Informationspunkter|Innehållsförteckning)",
+    r"§\s?\d+\s+[" + _UC + r"]|Dialogpunkter|Informationspunkter|Innehållsförteckning)",
 )
 _SIGNATURE_START = re.compile(r"Underskrifter|Underskrift\b")
 
@@ -516,15 +538,15 @@ def _in_table_row(text: str, pos: int) -> bool:
 # the like head agenda text that also starts with a name.
 GENERIC_LABEL_CHARS = 1500
 _NAME_TABLE_HEADER = re.compile(r"(?m)^[ \t]*(?:Namn|Deltagare)[ \t]*(?:\||\t)[^\n]*$")
-_PROSE_NEXT = re.compile(r"[ \t]+[a-zåäö]")
+_LOWER_WORD = re.compile(r"\b[" + _LC + r"]{4,}\b")
+_PROSE_NEXT = re.compile(r"[ \t]+[" + _LC + r"]")
 
 
 def _has_verb_like_words(line: str) -> bool:
     """Return whether `line` reads as a sentence: a lower-case word that is no title."""
     line = re.sub(r"\([^)]*\)", " ", line)
     return any(
-        not _TITLE_SUFFIX.search(w) and w not in _LIST_WORDS
-        for w in re.findall(r"\b[a-zåäöé][a-zåäöé]{3,}\b", line)
+        not _TITLE_SUFFIX.search(w) and w not in _LIST_WORDS for w in _LOWER_WORD.findall(line)
     )
 
 
@@ -592,9 +614,7 @@ def _is_sentence_about(text: str, line_start: int, name_start: int, line: str) -
     if _starts_line(text, name_start):
         return False
     prose = [
-        w
-        for w in re.findall(r"\b[a-zåäöé][a-zåäöé]{3,}\b", line)
-        if not _TITLE_SUFFIX.search(w) and w not in _LIST_WORDS
+        w for w in _LOWER_WORD.findall(line) if not _TITLE_SUFFIX.search(w) and w not in _LIST_WORDS
     ]
     return len(prose) >= 3
 
@@ -1239,7 +1259,7 @@ def _looks_like_org(piece: str) -> bool:
     if not 1 <= len(words) <= 7 or _NOT_ORG_LEAD.match(piece):
         return False
     # Acronyms joined by a slash ("MT/CT") name a field of work, not a body.
-    return not re.fullmatch(r"[A-ZÅÄÖ]+/[A-ZÅÄÖ]+", piece)
+    return not re.fullmatch(r"[" + _UC + r"]+/[" + _UC + r"]+", piece)
 
 
 def _drop_network_as_organisation(header: Header) -> None:

@@ -97,3 +97,21 @@ def test_the_chair_named_in_a_field_and_in_the_list_is_one_person() -> None:
         ("Maja L", "Laholm", "ordförande", "present"),
         ("Per Ek", "Hylte", None, "present"),
     ]
+
+
+# --- names beyond Latin-1 ------------------------------------------------------------------
+
+
+def test_names_in_any_latin_letters_parse_like_any_name() -> None:
+    text = (
+        "Protokoll 2024-04-09\nDeltagare:\nMiloš Đorđević, Staffanstorps kommun\n"
+        "Zeynep Çağlar, Burlövs kommun\nTrần Thị Hoa, Lunds kommun\nBjørn Ødegård, Eslövs kommun\n"
+        "Frånvarande:\nŁukasz Wójcik, Höörs kommun\n\n1. Inledning\nText.\n"
+    )
+    assert [(p.name, p.organisation, p.status) for p in _header(text).participants] == [
+        ("Miloš Đorđević", "Staffanstorp", "present"),
+        ("Zeynep Çağlar", "Burlöv", "present"),
+        ("Trần Thị Hoa", "Lund", "present"),
+        ("Bjørn Ødegård", "Eslöv", "present"),
+        ("Łukasz Wójcik", "Höör", "absent"),
+    ]
