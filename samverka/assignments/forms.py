@@ -36,7 +36,7 @@ class AssignmentFilterForm(forms.Form):
     )
     municipality = forms.ModelChoiceField(
         label=_("Municipality"),
-        queryset=Organisation.objects.municipalities(),
+        queryset=Organisation.objects.none(),
         required=False,
         empty_label=_("All municipalities"),
     )
@@ -48,11 +48,17 @@ class AssignmentFilterForm(forms.Form):
     overdue = forms.BooleanField(label=_("Only overdue"), required=False)
 
     def __init__(
-        self, *args: Any, networks: QuerySet[Network], people: QuerySet[Person], **kwargs: Any
+        self,
+        *args: Any,
+        networks: QuerySet[Network],
+        people: QuerySet[Person],
+        municipalities: QuerySet[Organisation],
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["network"].queryset = networks  # type: ignore[attr-defined]
         self.fields["assignee"].queryset = people  # type: ignore[attr-defined]
+        self.fields["municipality"].queryset = municipalities  # type: ignore[attr-defined]
 
     def filter(self, assignments: AssignmentQuerySet) -> AssignmentQuerySet:
         if not self.is_valid():

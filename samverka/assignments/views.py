@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,7 +15,8 @@ from samverka.assignments.models import Assignment
 from samverka.assignments.rights import mark_updatable
 from samverka.assignments.services import assignment_set_status
 from samverka.methods import POST, refuse_method
-from samverka.networks.models import Network
+from samverka.networks.models import Membership, Network
+from samverka.organisations.models import Organisation
 from samverka.partials import render_list
 from samverka.people.models import Person
 
@@ -30,10 +32,12 @@ def assignment_list(request: HttpRequest) -> HttpResponse:
     visible = Assignment.objects.visible_to(request.user)
     data = request.GET.copy()
     data.setdefault("status", Assignment.Status.OPEN)  # "All" sends an empty status
+    networks = Network.objects.visible_to(request.user)
     form = AssignmentFilterForm(
         data,
-        networks=Network.objects.visible_to(request.user),
+        networks=networks,
         people=Person.objects.filter(pk__in=visible.values("assignee_person")).order_by("name"),
+        municipalities=municipalities_of(networks, visible),
     )
     found = (
         form.filter(visible)
@@ -54,6 +58,23 @@ def assignment_list(request: HttpRequest) -> HttpResponse:
         "next_url": request.get_full_path(),
     }
     return render_list(request, "assignments/list.html", "assignments/_list.html", context)
+
+
+def municipalities_of(
+    networks: QuerySet[Network], assignments: QuerySet[Assignment]
+) -> QuerySet[Organisation]:
+    """The municipalities of the user's networks and assignments, not all 290 of Sweden."""
+    members = Membership.objects.filter(network__in=networks).values("organisation")
+    return (
+        Organisation.objects.municipalities()
+        .filter(
+            Q(pk__in=members)
+            | Q(networks__in=networks)
+            | Q(pk__in=assignments.values("assignee_organisation"))
+        )
+        .distinct()
+        .order_by("name")
+    )
 
 
 @login_required
