@@ -22,7 +22,7 @@ from samverka.extract.parse.items import Line
 
 _NEXT = re.compile(
     r"\b(?:nästa|kommande|följande)\s+(?:möte|träff|sammanträde|nätverksmöte|nätverksträff)"
-    r"|\bnästa\s+(?:gång|tillfälle)\b"
+    r"|\bnästa\s+(?:gång|tillfälle)\b|^därefter\s*:"
     r"|\b(?:terminens|årets|höstens|vårens)\s+(?:sista|första|nästa|avslutande)\s+"
     r"(?:möte|träff|sammanträde)",
     re.IGNORECASE,
@@ -43,16 +43,23 @@ def _next_heading(text: str) -> bool:
 
 
 # Every pattern below needs one of these; a cheap test first.
-_CUES = ("möte", "träff", "sammantr", "datum", "gång", "tillfälle", "mote", "traff")
+_CUES = (
+    "möte", "träff", "sammantr", "datum", "gång", "tillfälle", "mote", "traff", "därefter",
+)  # fmt: skip
 _LIST_CUE = re.compile(
     r"träffar|möten\b|mötesdatum|mötestider|sammanträden|sammanträdesdatum|följande datum"
-    r"|datum för|sammanträdesdagar|mötesdagar|träffdatum|mötesplan|sammanträdesplan",
+    r"|datum för|sammanträdesdagar|mötesdagar|träffdatum|mötesplan|sammanträdesplan"
+    r"|^därefter\s*:",
 )
 _PLACE = re.compile(
     r"(?<!\w)(?:i|på|hos)\s+([A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+)?"
     # "på Folkets hus", "i Stora salen": a place noun after the name belongs to it.
     r"(?:\s+[a-zåäö]*(?:hus|huset|salen|sal|rummet|rum|gården|gård|skolan|biblioteket"
-    r"|kyrkan|lokalen|hallen|torget|centrum)\b)?)"
+    r"|kyrkan|lokalen|hallen|torget|centrum)\b)?"
+    # "på Stadshuset i Lund": the building and its town.
+    r"(?:\s+i\s+[A-ZÅÄÖ][\wåäöé-]+)?)"
+    # "via Teams", "på Zoom".
+    r"|(?<!\w)(?:via|över|på|i)\s+(Teams|Zoom|Skype|Google Meet)\b"
 )
 # "14/5 (Ulricehamn)": the place of one date in a list.
 _BRACKETED_PLACE = re.compile(r"\s*\(([A-ZÅÄÖ][\wåäöé -]{1,40})\)")
@@ -124,12 +131,15 @@ def _date_list(text: str, lines: list[Line], i: int, meeting: date | None) -> li
         out.append(planned)
         j += 1
     if j < len(lines) and out:
-        # "Tiden är 12.30-15.00 inkl. lunch": one time for the whole list.
-        shared = find_time_ranges(text, lines[j].start, lines[j].end)
-        if shared and not find_dates(text, lines[j].start, lines[j].end):
-            for p in out:
-                if p.start_time is None:
-                    p.start_time, p.end_time = shared[0].start, shared[0].end
+        # "Tiden är 12.30-15.00 inkl. lunch", "Vårens möten i Varberg, höstens i
+        # Falkenberg": for the whole list.
+        under = lines[j]
+        if (
+            find_time_ranges(text, under.start, under.end)
+            or _SHARED.search(under.text)
+            or _SEASONS.search(under.text)
+        ):
+            _apply_shared(text, under, out)
     return out
 
 
@@ -164,22 +174,47 @@ def _inline_list(
             planned.place = bracket[1].strip()
         planned.span = (match.span[0], match.span[1])
         out.append(planned)
+    if out:
+        # "… 2024-09-17 och 2024-11-19 (samtliga kl 13–16 via Teams)": for every date.
+        tail_start = dates[-1].span[1]
+        tail = text[tail_start : min(line.end, tail_start + INLINE_REACH)]
+        if _SHARED.search(tail):
+            _apply_shared(text, Line(tail_start, tail_start + len(tail), tail), out, force=True)
     if out and i + 1 < len(lines):
         _apply_shared(text, lines[i + 1], out)
     return out
 
 
-def _apply_shared(text: str, line: Line, out: list[PlannedMeeting]) -> None:
-    """Apply "Mötena hålls kl. 09.30-12.00 i Regionhuset" under a list to each date."""
+_SHARED = re.compile(r"\b(?:samtliga|alla|båda|bägge|samma)\b", re.IGNORECASE)
+# "Vårens möten i Varberg, höstens i Falkenberg".
+_SEASONS = re.compile(
+    r"\bvårens\b[^.;]{0,40}?\bi\s+([A-ZÅÄÖ][\wåäöé-]+)[^.;]{0,20}?\bhöstens\b[^.;]{0,40}?"
+    r"\bi\s+([A-ZÅÄÖ][\wåäöé-]+)",
+    re.IGNORECASE,
+)
+
+
+def _apply_shared(text: str, line: Line, out: list[PlannedMeeting], force: bool = False) -> None:
+    """Apply "Mötena hålls kl. 09.30-12.00 i Regionhuset" under a list to each date.
+
+    `force`: the words say every date shares them ("samtliga kl 13–16"), so
+    they replace what one date's tail seemed to say.
+    """
     if find_dates(text, line.start, line.end):
         return
+    seasons = _SEASONS.search(line.text)
+    if seasons:
+        for p in out:
+            spring = int(p.date[5:7]) <= 6
+            if p.place is None or force:
+                p.place = seasons[1] if spring else seasons[2]
     times = find_time_ranges(text, line.start, line.end)
-    place = _PLACE.search(line.text)
+    place = None if seasons else _PLACE.search(line.text)
     for p in out:
-        if times and p.start_time is None:
+        if times and (p.start_time is None or force):
             p.start_time, p.end_time = times[0].start, times[0].end
-        if place and p.place is None:
-            p.place = place[1]
+        if place and (p.place is None or force):
+            p.place = place[1] or place[2]
 
 
 def _next_meeting(
@@ -238,9 +273,23 @@ def _planned(
         date=when.isoformat(),
         start_time=start_time,
         end_time=end_time,
-        place=place_match[1] if place_match else None,
+        place=(place_match[1] or place_match[2]) if place_match else _trailing_place(tail),
         span=(line.start, line.end),
     )
+
+
+# "2024-09-12 kl. 09.30-12.00, Teams", "…, Stadshuset Lund": a place after a comma.
+_TRAILING_PLACE = re.compile(
+    r",\s*((?:Teams|Zoom|Skype)|[A-ZÅÄÖ][\wåäöé-]+(?:\s+(?:[A-ZÅÄÖ][\wåäöé-]+|i|på))"
+    r"{0,2})\s*\.?\s*$"
+)
+
+
+def _trailing_place(tail: str) -> str | None:
+    m = _TRAILING_PLACE.search(tail[:200])
+    if m is None or m[1].split()[-1] in ("i", "på"):
+        return None
+    return m[1]
 
 
 def _dedupe(found: list[PlannedMeeting]) -> list[PlannedMeeting]:

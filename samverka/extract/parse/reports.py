@@ -17,12 +17,15 @@ from samverka.extract.parse.items import Line
 MIN_ROUND = 3
 _ROUND_TITLE = re.compile(
     r"nuläge|läget|lägesrapport|laget runt|runda|rundan|från deltagarna|från kommunerna"
-    r"|aktuellt från|rapporter från",
+    r"|aktuellt från|rapporter från|nytt från|runt bordet|kommunrapporter|information från"
+    r"|kommunerna informerar|omvärld",
     re.IGNORECASE,
 )
 
 _LEAD = re.compile(
-    r"^([A-ZÅÄÖ][\wåäöé]+(?:\s+[A-ZÅÄÖ][\wåäöé]+)?(?:\s+(?:kommun|stad|region|län))?)"
+    # "Lund: …", "- Höör – …", "• Region Skåne: …".
+    r"^(?:[-–•*▪]\s+)?"
+    r"((?!\d)\w[\w-]+(?:\s+(?!\d)\w[\w-]+)?(?:\s+(?:kommun|stad|region|län))?)"
     r"\s*[-–:]\s*(?=\S)"
 )
 
@@ -34,7 +37,7 @@ def find_status_reports(
     starts: list[tuple[Line, str, int]] = []
     for line in lines:
         m = _LEAD.match(line.text)
-        if not m:
+        if not m or not m[1][0].isupper():
             continue
         org = resolve_organisation(m[1])
         if org is None:

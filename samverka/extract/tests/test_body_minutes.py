@@ -209,7 +209,7 @@ def test_notes_with_punkt_headings_and_raisers_in_the_past_tense() -> None:
         ("Annika Sjögren", "2024-10-14")
     ]
     assert [(p.date, p.start_time, p.place) for p in m.planned_meetings] == [
-        ("2024-10-14", "14:00", "Folkets hus")
+        ("2024-10-14", "14:00", "Folkets hus i Perstorp")
     ]
 
 

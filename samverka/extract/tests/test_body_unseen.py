@@ -244,3 +244,59 @@ def test_due_at_a_named_month_meeting() -> None:
         Header(date="2024-11-20", participants=PEOPLE),
     )
     assert [d for _, _, d in _assignments(body)] == ["2025-02"]
+
+
+# --- situation reports -------------------------------------------------------
+
+
+@pytest.mark.parametrize("title", ["Nytt från kommunerna", "Kommunrundan", "Laget runt"])
+def test_bulleted_round_under_a_round_title(title: str) -> None:
+    body = _body(
+        f"1. {title}\n- Kävlinge: ny enhetschef från maj.\n- Lomma: inget nytt.\n"
+        "2. Övrigt\nInget.\n"
+    )
+    assert [(r.organisation, r.text) for r in body.status_reports] == [
+        ("Kävlinge", "ny enhetschef från maj."),
+        ("Lomma", "inget nytt."),
+    ]
+
+
+def test_two_bulleted_places_under_an_ordinary_title_are_no_round() -> None:
+    body = _body("1. Ekonomi\n- Lund: budget i balans.\n- Lomma: underskott.\n2. Övrigt\nInget.\n")
+    assert body.status_reports == []
+
+
+# --- planned meetings --------------------------------------------------------
+
+
+def _planned(body: Body) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [(p.date, p.start_time, p.end_time, p.place) for p in body.planned_meetings]
+
+
+def test_next_meeting_with_a_place_after_the_time() -> None:
+    body = _body("1. Nästa möte\nNästa möte: 2024-09-12 kl. 09.30-12.00, Teams\n")
+    assert _planned(body) == [("2024-09-12", "09:30", "12:00", "Teams")]
+
+
+def test_then_dates_sharing_a_time_and_place() -> None:
+    body = _body(
+        "1. Mötesplan\nNästa möte: 2024-09-12 kl. 9-12 på Stadshuset i Lund.\n"
+        "Därefter: 2024-10-17 och 2024-11-19 (samtliga kl 13–16 via Teams)\n"
+    )
+    assert _planned(body) == [
+        ("2024-09-12", "09:00", "12:00", "Stadshuset i Lund"),
+        ("2024-10-17", "13:00", "16:00", "Teams"),
+        ("2024-11-19", "13:00", "16:00", "Teams"),
+    ]
+
+
+def test_a_listed_year_with_places_by_season() -> None:
+    body = _body(
+        "1. Mötesdatum 2025\nMötesdatum 2025:\n2025-02-11\n2025-05-13\n2025-09-16\n"
+        "Vårens möten i Varberg, höstens i Falkenberg, samtliga kl. 9–12.\n"
+    )
+    assert _planned(body) == [
+        ("2025-02-11", "09:00", "12:00", "Varberg"),
+        ("2025-05-13", "09:00", "12:00", "Varberg"),
+        ("2025-09-16", "09:00", "12:00", "Falkenberg"),
+    ]
