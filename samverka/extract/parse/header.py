@@ -95,8 +95,25 @@ _PRESENT_LABELS = (
     "Närvarolista",
     "Övriga",
     "Ovriga",
+    # English minutes (a Swedish body's international or translated notes).
+    "Attendees",
+    "Participants",
+    "Members present",
+    "Present",
+    "Attending",
+    # "Med: Anna (Lund), Per Ek (Eslöv)": only with a colon (`_COLON_ONLY`).
+    "Med",
 )
-_GUEST_LABELS = ("Inbjudna gäster", "Inbjudna", "Inbjuden", "Gäster", "Gäst")
+_GUEST_LABELS = (
+    "Inbjudna gäster",
+    "Inbjudna",
+    "Inbjuden",
+    "Gäster",
+    "Gäst",
+    "Guests",
+    "Guest",
+    "Invited",
+)
 _ABSENT_LABELS = (
     "Ej närvarande",
     "Meddelat förhinder",
@@ -107,7 +124,12 @@ _ABSENT_LABELS = (
     "Förhinder",
     "Ej deltagande",
     "Återbud",
+    "Apologies",
+    "Absent",
+    "Regrets",
 )
+# Labels that are ordinary words without their colon ("Med vänliga hälsningar").
+_COLON_ONLY = frozenset({"med", "present", "absent", "invited", "attending"})
 _ALL_LABELS = (*_PRESENT_LABELS, *_GUEST_LABELS, *_ABSENT_LABELS)
 _LABEL_STATUS: dict[str, Status] = {
     **{fold(x): "present" for x in _PRESENT_LABELS},
@@ -189,7 +211,8 @@ _ORG_WORDS = (
     r"hotell|center|centrum|skola|skolan|avdelning|avdelningen|bolag|bolaget|myndighet|"
     r"kassan|verket|ringen|konferens|möte|mötet|protokoll|anteckningar|kommuner|regioner|"
     r"landsting|universitet|universitetet|högskola|högskolan|länsstyrelse|länsstyrelsen|"
-    r"stiftelse|stiftelsen|församling|församlingen|seniorerna|pensionärer|pensionärerna)"
+    r"stiftelse|stiftelsen|församling|församlingen|seniorerna|pensionärer|pensionärerna|"
+    r"tjänst|tjänsten|myndigheten|polisen|förvaltningen|förbundet|nämnden)"
 )
 
 
@@ -221,6 +244,8 @@ Deltagare Beslutande Förhinder Förhindrade Underskrifter Justering Justeringen
 Paragrafer Utses Organ Sekreterare Ordförande Justerande Justerare Protokoll
 Minnesanteckningar Anteckningar Dagordning Socialchefer Namn Organisation Roll Funktion
 Titel Befattning Representerar Representant Kommun Förvaltning Uppdrag Status
+Attendees Participants Present Absent Apologies Guest Guests Date Time Location Venue
+Chair Chairperson Notes Minutes Agenda Secretary
 """
 _NOT_NAME = frozenset(fold(w) for w in _NOT_NAME_WORDS.split())
 # Surname endings common in Swedish; used only to split names that a lost
@@ -235,7 +260,7 @@ _ROLE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "vice ordförande",
     ),
     # "ordf6rande": OCR's digit for "ö".
-    (re.compile(r"\bordf(?:[öo06]rande)?\b|\bordf\.", re.I), "ordförande"),
+    (re.compile(r"\bordf(?:[öo06]rande)?\b|\bordf\.|\bchair(?:person|man)?\b", re.I), "ordförande"),
     (re.compile(r"\b(?:planeringsledare|processledare)\b", re.I), "planeringsledare"),
     (re.compile(r"\b(?:\w*sekreterare|sekr)\b", re.I), "sekreterare"),
 )
@@ -257,7 +282,7 @@ _DIGITAL = re.compile(
     re.I,
 )
 _PLACE_LABEL = re.compile(
-    r"(?:Plats\s+och\s+lokal|Plats\s+och\s+tid|Plats/lokal|Mötesplats|Lokal|Plats"
+    r"(?:Plats\s+och\s+lokal|Plats\s+och\s+tid|Plats/lokal|Mötesplats|Lokal|Plats|Location|Venue"
     r"|PLATS\s+OCH\s+LOKAL|PLATS\s+OCH\s+TID|MÖTESPLATS|LOKAL|PLATS)(?!\w)\s?:?"
 )
 _CONTEXT_NOT_MEETING = re.compile(r"(?:justering|anslag|nedtag|uppsätt|upprättad)", re.I)
@@ -281,7 +306,7 @@ _BODY_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _LEADING_LABELS = re.compile(
-    r"^(?:(?:Plats\s+och\s+tid|ande|Tid|Datum|Dag|Sammanträdesdatum)\s?:?\s*)+"
+    r"^(?:(?:Plats\s+och\s+tid|ande|Tid|Datum|Dag|Sammanträdesdatum|Date|Time)\s?:?\s*)+"
 )
 _ORGAN_LABEL = re.compile(
     r"(?:Organ och §§|Organ|Nämnd/Styrelse|Nämnd|Nätverk|Styrelse)(?!\w)\s?:?\s*"
@@ -289,6 +314,7 @@ _ORGAN_LABEL = re.compile(
 _MINUTE_TAKER = re.compile(
     r"(?:Vid\s+(?:tangenterna|anteckningarna|protokollet|pennan|datorn)|Antecknare|Antecknat\s+av|"
     r"Anteckningar\s+av|Protokollförare|Sekreterare(?=\s?:)|Minnesanteckningar\s+fördes\s+av|"
+    r"(?:Notes|Minutes)(?:\s+taken)?\s+by|(?:Note|Minute)[\s-]?taker|"
     r"Med\s+vänliga\s+hälsningar|Vänliga\s+hälsningar|Hälsningar|Mvh)"
     r"[ \t]*[,:.]?[\s/.…_]{0,30}(?P<name>(?:[" + _UC + r"][" + _LC + r"'’-]+[ \t]?){1,3})"
 )
@@ -373,15 +399,16 @@ _ROLE_LABEL_LINE = re.compile(
     r"antecknare|anteckningsförare|anteckningar|mötesanteckningar|"
     r"(?:processtöd|processledare|samordnare|planeringsledare)(?:\s+och\s+(?:anteckningar|sekreterare))?|"
     r"sammankallande|mötesledare|vid\s+(?:pennan|tangenterna|anteckningarna|protokollet|datorn)|"
-    r"antecknat\s+av|anteckningar\s+av|minnesanteckningar\s+fördes\s+av"
+    r"antecknat\s+av|anteckningar\s+av|minnesanteckningar\s+fördes\s+av|"
+    r"(?:notes|minutes)(?:\s+taken)?\s+by|(?:note|minute)[\s-]?taker|secretary|chair(?:person)?"
     r"))[ \t]*:?[ \t]*(?=[" + _UC + r"])"
 )
 _ROLE_LABEL_ROLE: tuple[tuple[re.Pattern[str], str | None, bool], ...] = (
     # (label pattern, role, whether the person writes the minutes)
     (re.compile(r"vice", re.I), "vice ordförande", False),
-    (re.compile(r"ordf|mötesledare", re.I), "ordförande", False),
-    (re.compile(r"anteckn|vid\s", re.I), None, True),
-    (re.compile(r"sekr|protokollf", re.I), "sekreterare", True),
+    (re.compile(r"ordf|mötesledare|chair", re.I), "ordförande", False),
+    (re.compile(r"anteckn|vid\s|notes|minute|taker", re.I), None, True),
+    (re.compile(r"sekr|protokollf|secretary", re.I), "sekreterare", True),
     (re.compile(r"planeringsledare|processledare", re.I), "planeringsledare", False),
 )
 
@@ -465,7 +492,7 @@ def _sections(text: str, head_end: int, from_pos: int = 0) -> list[_Section]:
         if _in_table_row(text, m.start()) and not _starts_line(text, m.start()):
             # "| Närvarande" in a row is the row's attendance, not a new list.
             continue
-        if not m["colon"] and _PROSE_NEXT.match(text, m.end()):
+        if not m["colon"] and (fold(label) in _COLON_ONLY or _PROSE_NEXT.match(text, m.end())):
             # "Deltagare från regionen berättade …" is a sentence, not a list.
             continue
         labels.append((m.start(), m.end(), _LABEL_STATUS[fold(label)]))
@@ -669,7 +696,7 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
         words = current[1:] if after_org_word and len(current) >= 3 else current
         while words and text[words[-1][0] : words[-1][1]] in _PARTICLES:
             words = words[:-1]
-        if len(words) < 2:
+        if len(words) < 2 and not (words and _first_name_with_org(text, words[0])):
             return
         if gap.strip(" ") == "" and following[:1].isupper():
             last = text[words[-1][0] : words[-1][1]]
@@ -732,15 +759,21 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
         after_ampersand = word == "&"
         gap = text[current[-1][1] : m.start()] if current else ""
         # Across a line break only a lone first name continues ("Mikael\nBogarve").
-        joined = gap in (" ", "  ") or (
-            gap.strip(" ") == "\n"
-            and len(current) == 1
-            and not is_municipality(text[current[0][0] : current[0][1]])
+        joined = (
+            gap in (" ", "  ")
+            or (
+                gap.strip(" ") == "\n"
+                and len(current) == 1
+                and not is_municipality(text[current[0][0] : current[0][1]])
+                # "…, region Nord\nAgneta Berg": a word after lower-case text ends a value.
+                and not text[: current[0][0]].rstrip(" ")[-1:].isalpha()
+            )
         )
         if is_name and not current and "\n" in text[prev_end : m.start()]:
             after_org_word = False
+        lead = prev_word if text[prev_end : m.start()] == " " else ""
         if is_name and not current:
-            lead_word = prev_word if text[prev_end : m.start()] == " " else ""
+            lead_word = lead
         prev_end = m.end()
         prev_word = word
         if is_name and (not current or joined):
@@ -748,6 +781,7 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
         else:
             if current:
                 close(word, gap)
+                lead_word = lead
             current = [span] if is_name else []
             after_org_word = bool(
                 not is_name
@@ -760,6 +794,18 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
             current = []
     close("", "")
     return runs
+
+
+_PAREN_ORG = re.compile(r" ?\((?P<org>[^()\n]{2,60})\)")
+
+
+def _first_name_with_org(text: str, word: tuple[int, int]) -> bool:
+    """Return whether a lone word is a first name with its body: "Med: Anna (Lund), …"."""
+    m = _PAREN_ORG.match(text, word[1])
+    if m is None or resolve_organisation(m["org"]) is None:
+        return False
+    before = text[max(0, word[0] - 40) : word[0]].rstrip(" \t")
+    return before == "" or before[-1] in ":,;\n•-–"
 
 
 _ACRONYM_LEAD = re.compile(r"\s*(?=\w{2,6}\b)[" + _UC + r"]\w*[" + _UC + r"]\w*\s+$")
@@ -1621,7 +1667,7 @@ def _place(text: str, area_end: int, header: Header) -> str | None:
 
 
 _TIME_LABEL_RANGE = re.compile(
-    r"\b(?:Tid|Datum och tid|Tidpunkt|TID|DATUM OCH TID)\s?:\s?"
+    r"\b(?:Tid|Datum och tid|Tidpunkt|TID|DATUM OCH TID|Time)\s?:\s?"
     r"(?P<h1>[0-2]?\d)(?:[.:](?P<m1>[0-5]\d))?"
     r"\s?[-–]\s?(?P<h2>[0-2]?\d)(?:[.:](?P<m2>[0-5]\d))?(?![\d-])"
 )

@@ -115,3 +115,64 @@ def test_names_in_any_latin_letters_parse_like_any_name() -> None:
         ("Bjørn Ødegård", "Eslöv", "present"),
         ("Łukasz Wójcik", "Höör", "absent"),
     ]
+
+
+# --- English labels, inline lists -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("present", "guest", "absent", "notes"),
+    [
+        ("Attendees:", "Guest:", "Apologies:", "Notes by:"),
+        ("Participants:", "Guests:", "Absent:", "Minutes taken by:"),
+        ("Present:", "Invited:", "Regrets:", "Note taker:"),
+    ],
+)
+def test_english_labels(present: str, guest: str, absent: str, notes: str) -> None:
+    text = (
+        "Minutes – Nordic welfare exchange\nDate: 2024-10-02\nLocation: Rådhuset, Malmö\n"
+        f"{present}\nSara Lind, Malmö stad (chair)\nJon Berg, Vellinge kommun\n"
+        f"{guest}\nTove Ahl, Region Skåne\n{absent}\nIda Nord, Skurups kommun\n"
+        f"{notes} Jon Berg\n\n1. Welcome\nSara opened the meeting.\n"
+    )
+    header = _header(text)
+    assert [(p.name, p.organisation, p.role, p.status) for p in header.participants] == [
+        ("Sara Lind", "Malmö", "ordförande", "present"),
+        ("Jon Berg", "Vellinge", None, "present"),
+        ("Tove Ahl", "Region Skåne", None, "guest"),
+        ("Ida Nord", "Skurup", None, "absent"),
+    ]
+    assert header.minute_taker == "Jon Berg"
+    assert header.date == "2024-10-02"
+    assert header.place == "Rådhuset, Malmö"
+    assert header.body_start <= text.index("1. Welcome")
+
+
+def test_inline_with_list_of_first_names_and_bodies() -> None:
+    text = (
+        "Anteckningar samverkansgruppen 2024-01-15\nMed: Lotta (Ystad), Björn Sand (Tomelilla), "
+        "Ulla (Simrishamn)\n\n1. Läget\nKort runda.\n"
+    )
+    assert _people(text) == [
+        ("Lotta", "Ystad", None, "present"),
+        ("Björn Sand", "Tomelilla", None, "present"),
+        ("Ulla", "Simrishamn", None, "present"),
+    ]
+
+
+def test_med_without_colon_is_prose() -> None:
+    text = "Minnesanteckningar 2024-01-15\nMed Anna Berg som ordförande diskuterades budget.\n"
+    assert _people(text) == []
+
+
+# --- columns separated by spaces ----------------------------------------------------------
+
+
+def test_space_columns_with_a_comma_in_the_organisation() -> None:
+    text = (
+        "Minnesanteckningar 2024-01-15\nNärvarande:\n"
+        "Nils Å         Kustbevakningen, region Väst\n"
+        "Hanna Berg     Kriminalvården\n"
+        "Sofia T        Kungsbacka kommun, samordnare\n\n1. Start\nText.\n"
+    )
+    assert [p.name for p in _header(text).participants] == ["Nils Å", "Hanna Berg", "Sofia T"]
