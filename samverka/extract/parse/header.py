@@ -636,9 +636,23 @@ def _section_end(text: str, start: int, limit: int) -> int:
     return _trim_end(text, start, min(pos, limit))
 
 
+# A column break just before a position: a tab, 2+ spaces or " | ".
+_CELL_BREAK_END = re.compile(r"(?:\t|  |\s\|)[ \t|]*$")
+
+
+def _lead_cell(text: str, start: int) -> str | None:
+    """Return the table cell before a name on its line ("Uddevalla" in "Uddevalla<TAB>Ingrid F")."""
+    line_start = text.rfind("\n", max(0, start - 200), start) + 1
+    lead = text[line_start:start]
+    if not lead.strip(" \t•*·-–|") or not _CELL_BREAK_END.search(lead):
+        return None
+    return lead.strip(" \t|")
+
+
 def _is_sentence_about(text: str, line_start: int, name_start: int, line: str) -> bool:
     """Return whether a line naming someone is a sentence: words before the name and a verb."""
-    if _starts_line(text, name_start):
+    if _starts_line(text, name_start) or _CELL_BREAK_END.search(text, line_start, name_start):
+        # A name in a table's second column ("Uddevalla<TAB>Ingrid F<TAB>…") is a row.
         return False
     prose = [
         w for w in _LOWER_WORD.findall(line) if not _TITLE_SUFFIX.search(w) and w not in _LIST_WORDS
@@ -1092,6 +1106,9 @@ def _section_participants(text: str, section: _Section) -> list[Participant]:
     # A run inside a heading ("PRO Sandviken:") is no person.
     runs = [r for r in runs if not any(hs <= r.start < he for hs, he, _ in headings)]
     people: list[tuple[int, int, str | None]] = []
+    # A table with the organisation first ("Uddevalla<TAB>Ingrid F<TAB>socialchef"):
+    # the first cell is the person's body, and a row's cells end at its line.
+    leads = {run.start: _lead_cell(text, run.start) for run in runs}
     for run in runs:
         parts = _split_run(text, run)
         if _REPLACES.search(text, max(section.start, run.start - 20), run.start):
@@ -1109,7 +1126,12 @@ def _section_participants(text: str, section: _Section) -> list[Participant]:
         # A line that is a field or a heading ("Ordförande för dagen: …",
         # "SPF Seniorerna:") says nothing more about this person.
         attrs = _NEXT_FIELD_LINE.split(attrs, maxsplit=1)[0]
+        lead = leads.get(s)
+        if i + 1 < len(people) and leads.get(people[i + 1][0]):
+            attrs = attrs.split("\n", 1)[0]
         role, attr_org, has_x = _attributes(attrs)
+        if lead and (lead_org := _org_candidate(lead)):
+            attr_org = lead_org
         status = _row_status(attrs) or section.status
         first_line = attrs.split("\n", 1)[0]
         if status == "present" and _INVITED_ATTR.search(first_line):

@@ -176,3 +176,22 @@ def test_space_columns_with_a_comma_in_the_organisation() -> None:
         "Sofia T        Kungsbacka kommun, samordnare\n\n1. Start\nText.\n"
     )
     assert [p.name for p in _header(text).participants] == ["Nils Å", "Hanna Berg", "Sofia T"]
+
+
+# --- tables with the organisation first ---------------------------------------------------
+
+
+@pytest.mark.parametrize("sep", ["\t", "    ", " | "])
+def test_a_table_with_the_organisation_in_the_first_column(sep: str) -> None:
+    rows = [
+        ("Kungälv", "Maria Ö", "förvaltningschef, ordförande"),
+        ("Stenungsund", "Erik L", "IFO-chef"),
+        ("Västra Götalandsregionen", "Karin J", "regional utvecklare hälso- och sjukvård"),
+    ]
+    table = "".join(sep.join(r) + "\n" for r in rows)
+    text = f"Minnesanteckningar 2024-05-06\nNärvarande:\n{table}\n1. Start\nText.\n"
+    assert _people(text) == [
+        ("Maria Ö", "Kungälv", "ordförande", "present"),
+        ("Erik L", "Stenungsund", None, "present"),
+        ("Karin J", "Västra Götalandsregionen", None, "present"),
+    ]
