@@ -20,8 +20,10 @@ PostgreSQL database named in the URL; both are created and dropped here):
 3. gunicorn serves the same database on a free port of 127.0.0.1, with production
    settings (DEBUG off, collected static files), and `--users` threads, each with
    the member's session cookie and a keep-alive connection, walk the page types in
-   turn for `--seconds` seconds (loopback only, at most 200,000 requests). Errors
-   (anything but 200, or no answer) and p50/p95. Target: 0 errors.
+   turn for `--seconds` seconds, waiting `--think` seconds between requests as a
+   reader does (`--think 0` saturates the server instead; loopback only, at most
+   200,000 requests). Errors (anything but 200, or no answer) and p50/p95.
+   Target: 0 errors.
 
 Pages built by others that do not exist yet are skipped. Timings vary with the
 machine and its load (the figures in the README were taken on 2 CPUs shared with
@@ -234,7 +236,9 @@ def serve(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
     raise RuntimeError("gunicorn did not answer /health/ within 60 s")
 
 
-def load(port: int, session: str, urls: list[str], users: int, seconds: float) -> dict[str, Any]:
+def load(
+    port: int, session: str, urls: list[str], users: int, seconds: float, think: float
+) -> dict[str, Any]:
     timings: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
@@ -260,6 +264,8 @@ def load(port: int, session: str, urls: list[str], users: int, seconds: float) -
             elapsed = (time.perf_counter() - started) * 1000
             with lock:
                 (errors.append(problem) if problem else timings.append(elapsed))
+            if think:
+                time.sleep(think)
         connection.close()
 
     threads = [threading.Thread(target=user, args=(n,)) for n in range(users)]
@@ -277,7 +283,12 @@ def load(port: int, session: str, urls: list[str], users: int, seconds: float) -
             flush=True,
         )
     print(file=sys.stderr)
-    result: dict[str, Any] = {"users": users, "seconds": seconds, "errors": len(errors)}
+    result: dict[str, Any] = {
+        "users": users,
+        "seconds": seconds,
+        "think": think,
+        "errors": len(errors),
+    }
     result["first_errors"] = errors[:5]
     if timings:
         result |= summary(timings)
@@ -336,7 +347,9 @@ def measure(backend: str, options: argparse.Namespace) -> dict[str, Any]:
             server = serve(env, port)
             try:
                 urls = list(result["urls"].values())
-                result["load"] = load(port, result["session"], urls, options.users, options.seconds)
+                result["load"] = load(
+                    port, result["session"], urls, options.users, options.seconds, options.think
+                )
             finally:
                 server.terminate()
                 server.wait(timeout=30)
@@ -363,7 +376,8 @@ def report(result: dict[str, Any], target: float) -> str:
     if "load" in result:
         r = result["load"]
         lines.append(
-            f"  load: {r['users']} users × {r['seconds']:.0f} s: {r.get('n', 0):,} requests "
+            f"  load: {r['users']} users × {r['seconds']:.0f} s, {r['think']} s between a "
+            f"user's requests: {r.get('n', 0):,} requests "
             f"({r.get('requests_per_second', 0)}/s), {r['errors']} errors, "
             f"p50 {r.get('p50_ms', 0):.1f} ms, p95 {r.get('p95_ms', 0):.1f} ms"
         )
@@ -380,6 +394,12 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=20, help="concurrent users in the load test")
     parser.add_argument(
         "--seconds", type=float, default=60, help="length of the load test (0: no load test)"
+    )
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=1.0,
+        help="seconds each user waits between requests (0: as fast as the server answers)",
     )
     parser.add_argument("--target", type=float, default=150, help="p95 target per page, in ms")
     parser.add_argument(
