@@ -16,6 +16,7 @@ from datetime import date
 from samverka.extract.dates import MONTHS, find_dates
 from samverka.extract.model import Assignment
 from samverka.extract.orgs import resolve_organisation
+from samverka.extract.parse.items import Line
 from samverka.extract.parse.people import NAME_WORD, People
 from samverka.extract.parse.sentences import Sentence
 
@@ -374,3 +375,82 @@ def _due(text: str, meeting: date | None, next_meeting: str | None) -> str | Non
             year = meeting.year + 1 if match.month < meeting.month else meeting.year
         return match.iso(year)
     return None
+
+
+# A to-do table: "Vad | Vem | När", "Åtgärd<TAB>Ansvarig<TAB>Klart", columns split by a
+# tab, a pipe or two spaces or more.
+_CELL_SPLIT = re.compile(r"\s*\|\s*|\t+\s*| {2,}")
+_WHAT = re.compile(
+    r"^(?:vad|åtgärd(?:er)?|aktivitet(?:er)?|uppgift(?:er)?|att göra|uppdrag|action|task)$"
+)
+_WHO = re.compile(r"^(?:vem|ansvarig(?:a)?|ansv\.?|ansvar|who|utförare)$")
+_WHEN = re.compile(
+    r"^(?:när|klart(?: till| senast)?|datum|deadline|tidplan|senast|klar|when|due|tid)$"
+)
+_PERSON_AS_WRITTEN = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}")
+
+
+def _cells(text: str) -> list[str]:
+    return [c.strip(" :") for c in _CELL_SPLIT.split(text.strip(" |")) if c.strip(" :")]
+
+
+def table_columns(text: str) -> tuple[list[str], int, int, int | None] | None:
+    """Return the cells of a to-do table's header row and its what/who/when columns."""
+    if len(text) > 80 or not ("\t" in text or "|" in text or "  " in text):
+        return None
+    head = [c.lower() for c in _cells(text)]
+    what = next((n for n, c in enumerate(head) if _WHAT.match(c)), None)
+    who = next((n for n, c in enumerate(head) if _WHO.match(c)), None)
+    if what is None or who is None or len(head) > 5:
+        return None
+    when = next((n for n, c in enumerate(head) if _WHEN.match(c)), None)
+    return head, what, who, when
+
+
+def find_table_assignments(
+    lines: list[Line],
+    resolver: Resolver,
+    meeting: date | None,
+    next_meeting: str | None,
+) -> list[Assignment]:
+    """Return one assignment per person of each row of the to-do tables among `lines`."""
+    found: list[Assignment] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        k += 1
+        columns = table_columns(line.text)
+        if columns is None:
+            continue
+        head, what, who, when = columns
+        while k < len(lines):
+            row = _cells(lines[k].text)
+            if len(row) < 2 or len(row) > len(head) or set(lines[k].text) <= set("|-: \t"):
+                if set(lines[k].text) <= set("|-: \t+="):
+                    k += 1  # a Markdown rule under the header
+                    continue
+                break
+            k += 1
+            if max(what, who) >= len(row):
+                continue
+            due = None
+            if when is not None and when < len(row):
+                due = _due("till " + row[when], meeting, next_meeting)
+            for part in _LIST_SPLIT.split(row[who]):
+                part = part.strip()
+                if not part:
+                    continue
+                assignee = resolver.assignee(part)
+                if assignee is None and _PERSON_AS_WRITTEN.fullmatch(part):
+                    assignee = part  # the column names the assignee, listed or not
+                if assignee is None:
+                    continue
+                found.append(
+                    Assignment(
+                        assignee=assignee,
+                        text=row[what],
+                        due=due,
+                        span=(lines[k - 1].start, lines[k - 1].end),
+                    )
+                )
+    return found

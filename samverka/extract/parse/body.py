@@ -15,7 +15,12 @@ from itertools import pairwise
 
 from samverka.extract.model import Item, SourceText, Span
 from samverka.extract.orgs import resolve_organisation
-from samverka.extract.parse.assignments import Resolver, find_assignments
+from samverka.extract.parse.assignments import (
+    Resolver,
+    find_assignments,
+    find_table_assignments,
+    table_columns,
+)
 from samverka.extract.parse.decisions import find_decisions, is_carried_over
 from samverka.extract.parse.items import (
     CLOSING,
@@ -79,6 +84,9 @@ def parse_body(source: SourceText, header: Header) -> Body:
     body = Body()
     if headings:
         end = _closing(lines, headings[-1].start, len(text))
+        # Attendance written after the items ends the last one.
+        after = [a for a, _ in consumed if a > headings[-1].content_start]
+        end = min([end, *after])
         lines = [line for line in lines if line.end <= end]
     else:
         end = len(text)
@@ -92,7 +100,9 @@ def parse_body(source: SourceText, header: Header) -> Body:
             bisect_left(starts, heading.content_start) : bisect_left(starts, item_end)
         ]
         content = sentences(text, heading.content_start, item_end)
-        reports = find_status_reports(text, item_lines, item_end, heading.title)
+        # A to-do table closes the round of reports above it.
+        table_at = next((ln.start for ln in item_lines if table_columns(ln.text)), item_end)
+        reports = find_status_reports(text, item_lines, table_at, heading.title)
         body.status_reports.extend(reports)
         item = Item(
             title=heading.title,
@@ -104,6 +114,15 @@ def parse_body(source: SourceText, header: Header) -> Body:
         item.decisions = find_decisions(content)
         if not reports:
             item.assignments = find_assignments(content, resolver, meeting, next_meeting)
+        table = find_table_assignments(item_lines, resolver, meeting, next_meeting)
+        if table:
+            rows = [a.span for a in table]
+            kept = [
+                a
+                for a in item.assignments
+                if not any(r0 < a.span[1] and a.span[0] < r1 for r0, r1 in rows)
+            ]
+            item.assignments = sorted(kept + table, key=lambda a: a.span[0])
         if not reports and is_carried_over(content, [a.span for a in item.assignments]):
             item.outcome = "carried_over"
         body.items.append(item)

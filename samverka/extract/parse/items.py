@@ -803,7 +803,7 @@ def _looks_like_plain_heading(text: str, people: People, hinted: bool = False) -
         # The cheap tests first: most lines are prose and fail one of them.
         if not (2 <= len(text) <= 80) or not text[0].isupper():
             return False
-        if text[-1] in ".,;:?!" or "*" in text or "http" in text or "@" in text:
+        if text[-1] in ".,;:?!" or "*" in text or "http" in text or "@" in text or "|" in text:
             return False
         words = text.split()
         if len(words) > 10 or words[-1].lower() in DANGLING:

@@ -300,3 +300,37 @@ def test_a_listed_year_with_places_by_season() -> None:
         ("2025-05-13", "09:00", "12:00", "Varberg"),
         ("2025-09-16", "09:00", "12:00", "Falkenberg"),
     ]
+
+
+# --- to-do tables --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "sep"),
+    [("Vad | Vem | När", " | "), ("Vad\tVem\tNär", "\t"), ("Åtgärd    Ansvarig    Klart", "    ")],
+)
+def test_todo_table_gives_one_assignment_per_name(header: str, sep: str) -> None:
+    rows = [
+        sep.join(["Boka lokal", "Henrik Holm", "Juni 2024"]),
+        sep.join(["Ta fram program", "Sofie Rask, Niklas Strand", "2024-08-31"]),
+    ]
+    body = _body("1. Utbildningsdag\nVi planerade dagen.\n" + "\n".join([header, *rows]) + "\n")
+    assert _assignments(body) == [
+        ("Henrik Holm", "Boka lokal", "2024-06"),
+        ("Sofie Rask", "Ta fram program", "2024-08-31"),
+        ("Niklas Strand", "Ta fram program", "2024-08-31"),
+    ]
+
+
+def test_a_table_of_people_is_no_todo_table() -> None:
+    body = _body("1. Deltagare\nNamn | Kommun\nHenrik Holm | Lund\n2. Övrigt\nInget.\n")
+    assert _assignments(body) == []
+
+
+def test_a_todo_table_after_a_round_of_reports() -> None:
+    body = _body(
+        "1. Laget runt\n- Kävlinge: ny chef.\n- Lomma: inget nytt.\n"
+        "Vad | Vem | När\nSkicka ut enkäten | Henrik Holm | 2024-06-01\n"
+    )
+    assert [r.text for r in body.status_reports] == ["ny chef.", "inget nytt."]
+    assert _assignments(body) == [("Henrik Holm", "Skicka ut enkäten", "2024-06-01")]
