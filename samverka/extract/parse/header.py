@@ -649,6 +649,14 @@ def _lead_cell(text: str, start: int) -> str | None:
     return lead.strip(" \t|")
 
 
+def _body_cell(cell: str) -> str | None:
+    """Return a cell that names a body by its noun ("Socialförvaltningen Syd"), not a label."""
+    words = cell.split()
+    if not words or fold(cell) in _LABEL_STATUS or not cell[:1].isupper():
+        return None
+    return cell if any(_ORG_WORD_END.search(w) for w in words) and _looks_like_org(cell) else None
+
+
 def _is_sentence_about(text: str, line_start: int, name_start: int, line: str) -> bool:
     """Return whether a line naming someone is a sentence: words before the name and a verb."""
     if _starts_line(text, name_start) or _CELL_BREAK_END.search(text, line_start, name_start):
@@ -1130,7 +1138,7 @@ def _section_participants(text: str, section: _Section) -> list[Participant]:
         if i + 1 < len(people) and leads.get(people[i + 1][0]):
             attrs = attrs.split("\n", 1)[0]
         role, attr_org, has_x = _attributes(attrs)
-        if lead and (lead_org := _org_candidate(lead)):
+        if lead and (lead_org := resolve_organisation(lead) or _body_cell(lead)):
             attr_org = lead_org
         status = _row_status(attrs) or section.status
         first_line = attrs.split("\n", 1)[0]
