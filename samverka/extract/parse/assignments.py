@@ -28,8 +28,6 @@ _ACTIONS = (
     r"|håller i|samordnar|stämmer av|sammankallar|tar med (?:sig|frågan|frågorna|det|detta)"
     r"|återkopplar till|bevakar|följer upp|skriver|uppdaterar|lyfter frågan (?:till|med|i)"
     r"|lämnar (?:[\wåäö]+ ){1,3}till"
-    # "Eva för frågan vidare", "Per tar det vidare till ledningsgruppen".
-    r"|(?:för|tar|driver) (?:[\wåäö]+ ){1,2}vidare"
 )
 _INFINITIVES = (
     r"meddela|kontakta|skicka|ta fram|ta kontakt|återkomma|bjuda in|undersöka|sammanställa"
@@ -51,6 +49,9 @@ VERB = re.compile(
     re.IGNORECASE,
 )
 _VERB_LOW = re.compile(VERB.pattern)
+# "Eva för frågan vidare", "Per tar det vidare till ledningsgruppen"; tried only
+# where "vidare" stands, as "för" is one of the commonest words.
+_FURTHER = re.compile(r"\b(?:för|tar|driver) (?:[\wåäö]+ ){1,2}vidare\b")
 _RELATIVE = re.compile(r"\bsom\s+$")
 # "Ansvarig: Linda", "Ansv: Bjuv kommun" after the task.
 _RESPONSIBLE = re.compile(
@@ -211,6 +212,9 @@ def find_assignments(
                     reached = verb.end()
         else:
             verbs = list(VERB.finditer(text))
+        if not verbs and "vidare" in low:
+            further = _FURTHER.search(low) if len(low) == len(text) else None
+            verbs = [further] if further else []
         if not verbs and _PROMISE_KEY.search(low):
             promise = _PROMISE.search(text)
             verbs = [promise] if promise else []

@@ -15,6 +15,7 @@ from samverka.extract.orgs import resolve_organisation
 from samverka.extract.parse.items import Line
 
 MIN_ROUND = 3
+_BULLETS = frozenset("-–•*▪")
 _ROUND_TITLE = re.compile(
     r"nuläge|läget|lägesrapport|laget runt|runda|rundan|från deltagarna|från kommunerna"
     r"|aktuellt från|rapporter från|nytt från|runt bordet|kommunrapporter|information från"
@@ -36,6 +37,9 @@ def find_status_reports(
     """Return the reports of the round among `lines` (one item's lines), or none."""
     starts: list[tuple[Line, str, int]] = []
     for line in lines:
+        first = line.text[:1]
+        if not (first.isupper() or first in _BULLETS):
+            continue  # most lines: a cheap test before the regex
         m = _LEAD.match(line.text)
         if not m or not m[1][0].isupper():
             continue
