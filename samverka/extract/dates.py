@@ -51,9 +51,11 @@ _WEEKDAY = r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?"
 # ISO dates, tolerating a stray space after a dash ("2020-11- 06"), which PDF
 # extraction produces at line ends.
 _ISO = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)- ?(?P<d>[0-3]?\d)(?!\d)")
-# Numeric day/month with optional year: "6/11 2020", "26/2", "6/11-2020", "6/11/2020".
+# Numeric day/month with optional year: "6/11 2020", "26/2", "6/11-2020", "6/11/2020",
+# and a two-digit year after a dash ("8/10-24").
 _SLASH = re.compile(
-    r"(?<![\d/])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?:(?:[ /-]|\s?-\s?)(?P<y>(?:19|20)\d\d))?(?![\d/])"
+    r"(?<![\d/])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)"
+    r"(?:(?:[ /-]|\s?-\s?)(?P<y>(?:19|20)\d\d)|-(?P<yy>\d\d)(?![.:]\d))?(?![\d/])"
 )
 # Written month, found by the month name first (anchoring on it keeps the scan
 # fast), then the optional weekday, "den" and day are read backwards from it:
@@ -229,7 +231,7 @@ def _find_dates(text: str, start: int, end: int) -> list[DateMatch]:
         if taken.overlaps(m.span()):
             continue
         mo, sd = int(m["m"]), int(m["d"])
-        sy = int(m["y"]) if m["y"] else None
+        sy = int(m["y"]) if m["y"] else (2000 + int(m["yy"]) if m["yy"] else None)
         if _valid(sy, mo, sd):
             found.append(DateMatch(m.span(), sy, mo, sd))
 

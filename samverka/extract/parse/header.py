@@ -1516,6 +1516,11 @@ def _network(text: str, title: str | None) -> str | None:
                 found += tail.group() if tail else ""
             return _network_from_value(found)
     if title:
+        leading = _LEADING_BODY.match(title)
+        if leading:
+            # "Nätverket för ekonomiskt bistånd i Göteborgsregionen",
+            # "Socialnämndens arbetsutskott": the title is the body's whole name.
+            return _NAME_TAIL.split(leading.group(), maxsplit=1)[0].strip(" ,.:;–-")
         if _BODY_NAME.fullmatch(title) or re.fullmatch(
             r"[" + _UC + r"]\w*(?:nätverk|råd|nämnd)", title
         ):
@@ -1573,6 +1578,16 @@ def _network(text: str, title: str | None) -> str | None:
     return None
 
 
+# A title that starts with a body's noun and says what it is for, or a genitive
+# body and its committee.
+_LEADING_BODY = re.compile(
+    r"^(?:(?:Nätverket|Nätverk|Rådet|Gruppen|Länsgruppen|Länsgrupp|Arbetsgruppen|Arbetsgrupp|"
+    r"Styrgruppen|Styrgrupp|Samverkansgruppen|Samverkansgrupp|Referensgruppen|Referensgrupp|"
+    r"Forum|Samrådet|Samråd)\s+(?:för|i|inom|kring)\s+[^\d\n]{3,80}"
+    r"|[" + _UC + r"][\w-]*(?:\s+och\s+[\w-]+)?s\s+"
+    r"(?:arbetsutskott|presidium|beredningsgrupp|beredning|utskott)"
+    r"(?:et)?(?:\s+för\s+[^\d\n]{3,60})?)$"
+)
 _BODY_NOUN = re.compile(
     r"(?:n[äa]tverk|n[äa]tverket|r[åa]d|r[åa]det|n[äa]mnd|n[äa]mnden|styrelse|styrelsen|grupp|"
     r"gruppen|f[öo]rbund|f[öo]rbundet|utskott|utskottet|beredning|beredningen|samr[åa]d|"
@@ -1644,7 +1659,12 @@ def _date_time_place(text: str, head_end: int, header: Header) -> None:
             start, end = _hhmm(label["h1"], label["m1"]), _hhmm(label["h2"], label["m2"])
             if start and end and start < end:
                 header.start_time, header.end_time = start, end
-    header.place = _place(text, area_end, header) or _place_before_time(text, area_end, header)
+    header.place = (
+        _place(text, area_end, header)
+        or _place_in_prose(text, area_end)
+        or _place_before_time(text, area_end, header)
+        or _place_line(text, header)
+    )
     if header.place is None:
         header.place = _place_from_title(text, header)
     if header.place:
@@ -1764,11 +1784,84 @@ def _place_before_time(text: str, area_end: int, header: Header) -> str | None:
             after_end = text.find("\n", t.span[1], t.span[1] + 200)
             value = text[t.span[1] : after_end if after_end >= 0 else t.span[1] + 200]
         value = _HEADER_FIELD.sub("", value)
-        value = re.sub(r"\b(?:kl|klockan|Tid|Datum och tid|Datum)\b\.?:?", "", value)
+        value = re.sub(
+            r"\b(?:kl|klockan|Tid|Datum och tid|Datum|Tidpunkt|Time|Date|When)\b\.?:?", "", value
+        )
         value = " ".join(value.split()).strip(" ,.:;–-")
-        if re.search(r"[^\W\d_]{3,}", value) and fold(value) != fold(header.network or ""):
+        if (
+            re.search(r"[^\W\d_]{3,}", value)
+            and fold(value) != fold(header.network or "")
+            and _plausible_place(value)
+        ):
             return value
         return None
+    return None
+
+
+# "Kort avstämning, ca 45 min (": a duration or a cut parenthesis is not a place.
+_NOT_PLACE = re.compile(r"\b(?:ca|min|minuter|timm\w*|tim)\b|[(\[]$|^[)\]]|:", re.I)
+
+
+def _plausible_place(value: str) -> bool:
+    return (
+        len(value.split()) <= 10
+        and value.count("(") == value.count(")")
+        and not _NOT_PLACE.search(value)
+        and value[:1].isupper()
+    )
+
+
+# "Mötet hölls torsdagen den 5 september 2024 i Borås Stad, Stadshuset, lokal Viskan."
+_PROSE_PLACE = re.compile(
+    r"\b(?:Mötet|Sammanträdet|Träffen|Nätverksträffen)\s+(?:hölls|ägde\s+rum|genomfördes|"
+    r"var|skedde)\b[^.\n]{0,80}?\s(?:i|på|via)\s+(?P<place>[" + _UC + r"][^\n]{1,100})"
+)
+
+
+def _place_in_prose(text: str, area_end: int) -> str | None:
+    m = _PROSE_PLACE.search(text, 0, min(len(text), max(area_end, 1500)))
+    if m is None:
+        return None
+    value = m["place"]
+    value = re.split(r"\s(?:kl|klockan|den|mellan)\b|\.(?:\s|$)", value, maxsplit=1)[0]
+    for d in find_dates(value):
+        value = value[: d.span[0]]
+        break
+    value = value.strip(" ,.:;–-")
+    return value if value and _plausible_place(value) else None
+
+
+# A header line that is only a place: "Stadshuset, Varberg", "Kommunhuset i Vara".
+_VENUE_NOUN = re.compile(
+    r"(?i:hus|huset|salen|sal|rummet|rum|lokal|lokalen|gården|gård|center|centrum|kontor|"
+    r"kontoret|hotell|hotel|teams|zoom|skype|biblioteket|aulan|kyrkan)\b"
+)
+
+
+def _place_line(text: str, header: Header) -> str | None:
+    """Return an unlabelled header line that names a venue or a municipality."""
+    title = fold(header.title or "")
+    for s, e in _first_lines(text, 400)[:6]:
+        if s >= header.body_start and header.body_start > 0:
+            break
+        line = " ".join(text[s:e].split()).strip(" ,.;–-")
+        if _ITEM_START.match(line) or _LABEL.match(line):
+            break
+        if not line or ":" in line or fold(line) == title:
+            continue
+        if find_dates(line) or find_time_ranges(line) or _DOC_TYPE.search(line):
+            continue
+        if any(p.span[0] < e and p.span[1] > s for p in header.participants):
+            continue
+        words = re.findall(r"[^\W\d_][\w-]*", line)
+        if not words or len(words) > 6 or _has_verb_like_words(line):
+            continue
+        venue = _VENUE_NOUN.search(line) is not None
+        town = is_municipality(words[-1]) and len(words) >= 2
+        if fold(line) == fold(header.network or "") or _BODY_NOUN.search(line):
+            continue
+        if (venue or town) and _plausible_place(line) and _BODY_NAME.search(line) is None:
+            return line
     return None
 
 
@@ -1940,6 +2033,14 @@ def _minute_taker(text: str, header: Header) -> str | None:
                 return p.name
             if len(name.split()) >= 2:
                 return name
+    for lo, hi in ((0, min(len(text), HEAD_CHARS)), (max(0, len(text) - TAIL_CHARS), len(text))):
+        said = _TAKER_SENTENCE.search(text, lo, hi)
+        found = said and (said["name"] or said["name2"])
+        if found and fold(found.split()[0]) not in _NOT_NAME:
+            # "Frida Lönn antecknade.", "Anteckningarna fördes av Per Ek."
+            name = " ".join(found.rstrip(".").split())
+            p = _find_person(name, header.participants)
+            return p.name if p is not None else name
     for role in ("sekreterare", "planeringsledare"):
         holders = [p for p in header.participants if p.role == role]
         if len(holders) == 1:
@@ -1951,6 +2052,18 @@ def _minute_taker(text: str, header: Header) -> str | None:
     return None
 
 
+_TAKER_NAME = (
+    r"(?P<name>[" + _UC + r"][" + _LC + r"'’-]+(?:[ \t][" + _UC + r"][" + _LC + r"'’.-]*){0,2})"
+)
+_TAKER_SENTENCE = re.compile(
+    r"(?m)^[ \t]*(?:"
+    + _TAKER_NAME
+    + r"[ \t]+(?:antecknade|förde\s+(?:minnes)?anteckning\w*|förde\s+protokoll\w*|"
+    r"var\s+(?:mötes)?sekreterare|var\s+antecknare|took\s+(?:the\s+)?(?:notes|minutes))\b"
+    r"|(?:(?:Minnes)?[Aa]nteckningar(?:na)?|Protokollet|Sekreterare)\s+(?:fördes\s+av|var)\s+"
+    + _TAKER_NAME.replace("?P<name>", "?P<name2>")
+    + r")"
+)
 _SIGNED_SECRETARY = re.compile(
     r"(?m)^[ \t]*(?:Sekreterare|Protokollförare)[ \t]*:?[ \t]+"
     r"(?P<name>["

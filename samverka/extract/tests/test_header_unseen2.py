@@ -195,3 +195,80 @@ def test_a_table_with_the_organisation_in_the_first_column(sep: str) -> None:
         ("Erik L", "Stenungsund", None, "present"),
         ("Karin J", "Västra Götalandsregionen", None, "present"),
     ]
+
+
+# --- header fields ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "network"),
+    [
+        ("Nätverket för ekonomiskt bistånd i Göteborgsregionen", None),
+        ("Arbetsgruppen för hemlöshet i Norrbotten", None),
+        ("Kommunstyrelsens arbetsutskott", None),
+        ("Barn- och utbildningsnämndens presidium", None),
+        ("Samrådet kring missbruksvård i Sörmland", None),
+    ],
+)
+def test_a_first_line_that_names_a_body_without_natverk(first: str, network: None) -> None:
+    text = f"{first}\nMinnesanteckningar 2024-03-12\n\n1. Inledning\nText.\n"
+    assert _header(text).network == (network or first)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        (
+            "Mötet hölls onsdagen den 4 december 2024 i Alingsås, Stadshuset, sal Mjörn.",
+            "Alingsås, Stadshuset, sal Mjörn",
+        ),
+        ("Träffen ägde rum på Folkets hus i Lerum kl. 9-12.", "Folkets hus i Lerum"),
+        ("Mötet genomfördes via Teams.", "Teams"),
+    ],
+)
+def test_place_in_a_sentence(sentence: str, place: str) -> None:
+    header = _header(f"Minnesanteckningar 2024-12-04\n{sentence}\n\n1. Inledning\nText.\n")
+    assert header.place == place
+    assert header.digital is (place == "Teams")
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("Kommunhuset, Vara", "Kommunhuset, Vara"),
+        ("Rådhuset i Kungsbacka", "Rådhuset i Kungsbacka"),
+    ],
+)
+def test_an_unlabelled_place_line_in_the_header(line: str, place: str) -> None:
+    text = (
+        f"Minnesanteckningar socialchefsnätverket\n2024-10-08 kl 9-12\n{line}\n\n1. Start\nText.\n"
+    )
+    assert _header(text).place == place
+
+
+@pytest.mark.parametrize(("written", "iso"), [("8/10-24", "2024-10-08"), ("15/1-25", "2025-01-15")])
+def test_day_month_and_two_digit_year(written: str, iso: str) -> None:
+    assert _header(f"Anteckningar IFO-nätverket\n{written}\n\n1. Start\nText.\n").date == iso
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Frida Lönn antecknade.",
+        "Anteckningarna fördes av Frida Lönn.",
+        "Frida Lönn var sekreterare.",
+    ],
+)
+def test_minute_taker_in_a_sentence(line: str) -> None:
+    text = f"Minnesanteckningar 2024-03-01\n\n1. Start\nText.\n\n{line}\n"
+    assert _header(text).minute_taker == "Frida Lönn"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Time: 13-15", "Agenda: Kort genomgång, ca 30 min (13.00-13.30)", "Tid: 13.00-15.00"],
+)
+def test_unknown_labels_give_no_junk_place(line: str) -> None:
+    header = _header(f"Teamsmöte IFO-chefer 2024-03-12\n{line}\n\n1. Start\nText.\n")
+    assert header.place in (None, "Teams", "Teamsmöte")
+    assert header.digital is True
