@@ -62,7 +62,10 @@ SECTION_LABELS = re.compile(
     r"|^beslutande|^ersättare|^ledamöter|^ordinarie|^tjänstgörande|^närvaro|^paragraf"
     r"|^förvaringsplats"
     r"|^underskrift|^justering|^utses|^anslag|^sammanträdesdatum|^plats och tid|^datum|^tid\b"
-    r"|^organ\b|^nämnd\b|^sida\b|^utdragsbestyrkande|^gäster|^inbjudna|^förhindrade",
+    r"|^organ\b|^nämnd\b|^sida\b|^utdragsbestyrkande|^gäster|^inbjudna|^förhindrade"
+    # English labels of an attendance block: "Attendees:", "Apologies:", "Notes by:".
+    r"|^(?:attendees|apologies|present|absent|guests?|notes by|minutes by|in attendance"
+    r"|location|venue|chair(?:person)?|date|time)\s*:",
     re.IGNORECASE,
 )
 # Lines that close the minutes (signature, greeting).

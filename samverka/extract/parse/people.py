@@ -18,8 +18,8 @@ from samverka.extract.orgs import resolve_organisation
 
 # Unicode-aware: "Petrović", "Yılmaz", "Øberg" are names as much as "Åberg".
 # Explicit Latin ranges (not a negated class, which re.IGNORECASE would empty).
-_UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u024f"
-_LOWER = "[a-zß-öø-ÿ\u0100-\u024f\u1e00-\u1eff]"
+_UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+_LOWER = "[a-zß-öø-ÿ\u0100-\u017f]"
 NAME_WORD = rf"[{_UPPER}]{_LOWER}+(?:-[{_UPPER}]{_LOWER}+)?"
 # "Anette Edvardsson", "Lars-Åke Carlsson", "Annika Weman Widegård".
 NAME = re.compile(rf"\b{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}\b")

@@ -334,3 +334,11 @@ def test_a_todo_table_after_a_round_of_reports() -> None:
     )
     assert [r.text for r in body.status_reports] == ["ny chef.", "inget nytt."]
     assert _assignments(body) == [("Henrik Holm", "Skicka ut enkäten", "2024-06-01")]
+
+
+def test_english_labels_before_plain_headings_are_no_items() -> None:
+    body = _body(
+        "Attendees: Henrik Holm, Sofie Rask\nApologies: Niklas Strand\nNotes by: Sofie Rask\n\n"
+        "Ekonomi\nBudgeten gicks igenom.\n\nLokaler\nInget nytt.\n"
+    )
+    assert _titles(body) == ["Ekonomi", "Lokaler"]
