@@ -126,7 +126,9 @@ _LEAD_IN = re.compile(
 
 
 _LEAD_VERB = re.compile(
-    r"^(?:[-–•*]\s+)?(?:[^\W\d_][\w-]*\s+){0,3}?(?:beslutade|beslöt|beslutar|beslutades|beslöts)\s*:?\s*(?=att\s)",
+    r"^(?:[-–•*]\s+)?(?:[^\W\d_][\w-]*\s+){0,3}?(?:beslutade|beslöt|beslutar|beslutades|beslöts)"
+    # "Efter diskussion beslutade nätverket att …".
+    r"(?:\s+(?:vi|man|[^\W\d_]+(?:et|en|na)))?\s*:?\s*(?=att\s)",
     re.IGNORECASE,
 )
 _BARE_LABEL = re.compile(r"(?:\w+s\s+)?beslut(?:et)?\s*:?", re.IGNORECASE)

@@ -342,3 +342,8 @@ def test_english_labels_before_plain_headings_are_no_items() -> None:
         "Ekonomi\nBudgeten gicks igenom.\n\nLokaler\nInget nytt.\n"
     )
     assert _titles(body) == ["Ekonomi", "Lokaler"]
+
+
+def test_a_lead_in_with_the_subject_after_the_verb_is_stripped() -> None:
+    body = _body("1. Förslaget\nEfter diskussion beslutade nätverket att anta förslaget.\n")
+    assert [d.text for d in body.items[0].decisions] == ["att anta förslaget"]
