@@ -642,6 +642,9 @@ _CELL_BREAK_END = re.compile(r"(?:\t|  |\s\|)[ \t|]*$")
 
 def _lead_cell(text: str, start: int) -> str | None:
     """Return the table cell before a name on its line ("Uddevalla" in "Uddevalla<TAB>Ingrid F")."""
+    prev = text[start - 1 : start]
+    if prev not in ("\t", " ", "|") or (prev == " " and text[start - 2 : start - 1] not in "\t |"):
+        return None
     line_start = text.rfind("\n", max(0, start - 200), start) + 1
     lead = text[line_start:start]
     if not lead.strip(" \t•*·-–|") or not _CELL_BREAK_END.search(lead):
@@ -793,9 +796,9 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
         )
         if is_name and not current and "\n" in text[prev_end : m.start()]:
             after_org_word = False
-        lead = prev_word if text[prev_end : m.start()] == " " else ""
+        before_end, before_word = prev_end, prev_word
         if is_name and not current:
-            lead_word = lead
+            lead_word = before_word if text[before_end : m.start()] == " " else ""
         prev_end = m.end()
         prev_word = word
         if is_name and (not current or joined):
@@ -803,7 +806,7 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
         else:
             if current:
                 close(word, gap)
-                lead_word = lead
+                lead_word = before_word if text[before_end : m.start()] == " " else ""
             current = [span] if is_name else []
             after_org_word = bool(
                 not is_name
@@ -932,7 +935,10 @@ def _participants(
     # attendance from a list that names them too.
     from_field: set[int] = set()
     sections = _sections(text, head_end)
-    if len(text) > head_end:
+    tail_from = len(text) - TAIL_LIST_CHARS
+    if len(text) > head_end and not any(
+        not sec.weak and sec.label_start < tail_from for sec in sections
+    ):
         tail = _tail_sections(text, head_end)
         if tail:
             cut = tail[0].label_start
@@ -2034,7 +2040,12 @@ def _minute_taker(text: str, header: Header) -> str | None:
             if len(name.split()) >= 2:
                 return name
     for lo, hi in ((0, min(len(text), HEAD_CHARS)), (max(0, len(text) - TAIL_CHARS), len(text))):
-        said = _TAKER_SENTENCE.search(text, lo, hi)
+        said = None
+        for cue in _TAKER_CUE.finditer(text, lo, hi):
+            # Anchored on the verb: trying the name pattern at every line start costs more.
+            said = _TAKER_SENTENCE.match(text, text.rfind("\n", lo, cue.start()) + 1)
+            if said:
+                break
         found = said and (said["name"] or said["name2"])
         if found and fold(found.split()[0]) not in _NOT_NAME:
             # "Frida Lönn antecknade.", "Anteckningarna fördes av Per Ek."
@@ -2056,13 +2067,17 @@ _TAKER_NAME = (
     r"(?P<name>[" + _UC + r"][" + _LC + r"'’-]+(?:[ \t][" + _UC + r"][" + _LC + r"'’.-]*){0,2})"
 )
 _TAKER_SENTENCE = re.compile(
-    r"(?m)^[ \t]*(?:"
+    r"[ \t]*(?:"
     + _TAKER_NAME
     + r"[ \t]+(?:antecknade|förde\s+(?:minnes)?anteckning\w*|förde\s+protokoll\w*|"
     r"var\s+(?:mötes)?sekreterare|var\s+antecknare|took\s+(?:the\s+)?(?:notes|minutes))\b"
     r"|(?:(?:Minnes)?[Aa]nteckningar(?:na)?|Protokollet|Sekreterare)\s+(?:fördes\s+av|var)\s+"
     + _TAKER_NAME.replace("?P<name>", "?P<name2>")
     + r")"
+)
+_TAKER_CUE = re.compile(
+    r"antecknade|förde\s|fördes\s+av|Sekreterare\s+var|var\s+(?:mötes)?sekreterare|"
+    r"var\s+antecknare|took\s"
 )
 _SIGNED_SECRETARY = re.compile(
     r"(?m)^[ \t]*(?:Sekreterare|Protokollförare)[ \t]*:?[ \t]+"
