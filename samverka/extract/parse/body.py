@@ -240,8 +240,13 @@ def _raised_by(heading: Heading, content: list[Sentence], people: People) -> str
     if m:
         return _longest_person(m[1], people) or m[1]
     verbs = [_RAISED_VERB.match(s.text) for s in content[:2]]
-    # "Magnus presenterar kartläggningen": a presenter did not raise the matter.
-    verbs = [v for v in verbs if v is None or v["informs"] is None]
+    # "Magnus presenterar kartläggningen": a presenter did not raise the matter,
+    # unless what is presented is the presenter's proposal ("presenterar ett förslag").
+    verbs = [
+        v
+        for v in verbs
+        if v is None or v["informs"] is None or "förslag" in v.string[v.end() : v.end() + 40]
+    ]
     if heading.kind == "section":
         # In a protocol of § paragraphs an official presents the matter; the
         # presenter did not raise it.

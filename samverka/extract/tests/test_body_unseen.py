@@ -347,3 +347,11 @@ def test_english_labels_before_plain_headings_are_no_items() -> None:
 def test_a_lead_in_with_the_subject_after_the_verb_is_stripped() -> None:
     body = _body("1. Förslaget\nEfter diskussion beslutade nätverket att anta förslaget.\n")
     assert [d.text for d in body.items[0].decisions] == ["att anta förslaget"]
+
+
+def test_a_presenter_of_a_proposal_raised_it() -> None:
+    body = _body(
+        "1. Nyckeltal\nHenrik Holm, Lund, presenterar ett förslag på nyckeltal.\n"
+        "2. Övrigt\nInget.\n"
+    )
+    assert body.items[0].raised_by == "Henrik Holm"
