@@ -2003,9 +2003,27 @@ _ROLE_LINE = re.compile(
 )
 
 
+def _colon_fields(pattern: re.Pattern[str], text: str, head_end: int) -> list[re.Match[str]]:
+    """Return the matches of a "Label: value" pattern, tried only around the head's colons.
+
+    Scanning 6 000 characters with a pattern that has no literal start costs more
+    than finding the few colons and matching near each.
+    """
+    found: list[re.Match[str]] = []
+    last = 0
+    colon = text.find(":", 0, head_end)
+    while colon >= 0:
+        m = pattern.search(text, max(last, colon - 30), min(len(text), colon + 120))
+        if m and m.start() <= colon < m.end():
+            found.append(m)
+            last = m.end()
+        colon = text.find(":", max(colon + 1, last), head_end)
+    return found
+
+
 def _role_lines(text: str, head_end: int, header: Header) -> None:
     """Apply "Ordförande: Anna Berg" header fields to the listed participant."""
-    for m in _ROLE_LINE.finditer(text, 0, head_end):
+    for m in _colon_fields(_ROLE_LINE, text, head_end):
         p = _find_person(" ".join(m["name"].split()), header.participants)
         if p is None or p.role is not None:
             continue
@@ -2041,7 +2059,9 @@ def _minute_taker(text: str, header: Header) -> str | None:
                 return name
     for lo, hi in ((0, min(len(text), HEAD_CHARS)), (max(0, len(text) - TAIL_CHARS), len(text))):
         said = None
-        for cue in _TAKER_CUE.finditer(text, lo, hi):
+        chunk = text[lo:hi]
+        cues = ("antecknade", "förde", "ekreterare", "took ")
+        for cue in _TAKER_CUE.finditer(text, lo, hi) if any(c in chunk for c in cues) else ():
             # Anchored on the verb: trying the name pattern at every line start costs more.
             said = _TAKER_SENTENCE.match(text, text.rfind("\n", lo, cue.start()) + 1)
             if said:
