@@ -43,6 +43,15 @@ MONTHS: dict[str, int] = {
     "nov": 11,
     "december": 12,
     "dec": 12,
+    # English names that differ from the Swedish (minutes written in English).
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "october": 10,
+    "oct": 10,
 }
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))

@@ -272,3 +272,14 @@ def test_unknown_labels_give_no_junk_place(line: str) -> None:
     header = _header(f"Teamsmöte IFO-chefer 2024-03-12\n{line}\n\n1. Start\nText.\n")
     assert header.place in (None, "Teams", "Teamsmöte")
     assert header.digital is True
+
+
+def test_english_month_names_in_a_date_label() -> None:
+    text = "Notes – SIP group\nDate: 12 March 2024\nTime: 9-11\nLocation: Teams\n\n1. Welcome\n"
+    header = _header(text)
+    assert (header.date, header.start_time, header.place, header.digital) == (
+        "2024-03-12",
+        "09:00",
+        "Teams",
+        True,
+    )
