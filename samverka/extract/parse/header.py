@@ -337,6 +337,7 @@ def parse_header(source: SourceText) -> Header:
     participants, consumed = _participants(text, head_end, header.warnings)
     header.participants = participants
     header.consumed = consumed
+    _complete_first_names(text, participants)
     _title_and_network(source, header)
     _date_time_place(text, head_end, header)
     _signatures(text, head_end, header)
@@ -346,6 +347,22 @@ def parse_header(source: SourceText) -> Header:
     header.body_start = _body_start(text, header.consumed)
     _invited(text, header)
     return header
+
+
+def _complete_first_names(text: str, participants: list[Participant]) -> None:
+    """Give "Anna" of "Med: Anna (Lund)" the surname a later mention writes ("Anna Berg")."""
+    for p in participants:
+        if " " in p.name or not p.name[:1].isupper():
+            continue
+        surnames = {
+            m[1]
+            for m in re.finditer(
+                r"\b" + re.escape(p.name) + r" ([" + _UC + r"][" + _LC + r"'’-]+)\b", text
+            )
+            if fold(m[1]) not in _NOT_NAME and not _TITLE_SUFFIX.search(m[1])
+        }
+        if len(surnames) == 1:
+            p.name = f"{p.name} {surnames.pop()}"
 
 
 def _body_start(text: str, consumed: list[Span]) -> int:

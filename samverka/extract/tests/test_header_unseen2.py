@@ -283,3 +283,11 @@ def test_english_month_names_in_a_date_label() -> None:
         "Teams",
         True,
     )
+
+
+def test_a_first_name_takes_the_surname_of_a_later_mention() -> None:
+    text = (
+        "Anteckningar samverkansgruppen 2024-01-15\nMed: Lotta (Ystad), Björn Sand (Tomelilla)\n\n"
+        "1. Läget\nLotta Wik berättade om läget i Ystad.\n"
+    )
+    assert [p.name for p in _header(text).participants] == ["Lotta Wik", "Björn Sand"]
