@@ -312,7 +312,9 @@ _ORGAN_LABEL = re.compile(
     r"(?:Organ och §§|Organ|Nämnd/Styrelse|Nämnd|Nätverk|Styrelse)(?!\w)\s?:?\s*"
 )
 _MINUTE_TAKER = re.compile(
-    r"(?:Vid\s+(?:tangenterna|anteckningarna|protokollet|pennan|datorn)|Antecknare|Antecknat\s+av|"
+    # Every alternative starts with one of these capitals; the lookahead lets
+    # the engine skip other positions cheaply.
+    r"(?=[VAPSMHN])(?:Vid\s+(?:tangenterna|anteckningarna|protokollet|pennan|datorn)|Antecknare|Antecknat\s+av|"
     r"Anteckningar\s+av|Protokollförare|Sekreterare(?=\s?:)|Minnesanteckningar\s+fördes\s+av|"
     r"(?:Notes|Minutes)(?:\s+taken)?\s+by|(?:Note|Minute)[\s-]?taker|"
     r"Med\s+vänliga\s+hälsningar|Vänliga\s+hälsningar|Hälsningar|Mvh)"
@@ -519,7 +521,7 @@ def _sections(text: str, head_end: int, from_pos: int = 0) -> list[_Section]:
             labels.append((m.start(), m.end(), "present"))
     first_label = min((ls for ls, _, _ in labels), default=head_end)
     generic_end = min(head_end, first_label + GENERIC_LABEL_CHARS)
-    for m in _GENERIC_LABEL.finditer(text, from_pos, generic_end if from_pos == 0 else from_pos):
+    for m in _generic_labels(text, from_pos, generic_end if from_pos == 0 else from_pos):
         if m.start() > GENERIC_LABEL_CHARS and m.start() < first_label:
             continue
         if fold(m["label"]) in _LABEL_STATUS or _STOP.match(m["label"]):
@@ -569,6 +571,22 @@ def _sections(text: str, head_end: int, from_pos: int = 0) -> list[_Section]:
         sections.append(_Section(r.start(), r.end(), line_end, "present", weak=True))
     sections.sort(key=lambda sec: sec.label_start)
     return sections
+
+
+_LINE_END_COLON = re.compile(r":[ \t]*(?:\n|$)")
+
+
+def _generic_labels(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """Return `_GENERIC_LABEL` matches in text[lo:hi], tried only on lines that end in a colon."""
+    found = []
+    for c in _LINE_END_COLON.finditer(text, lo, hi):
+        line_start = text.rfind("\n", 0, c.start()) + 1
+        if line_start < lo:
+            continue
+        m = _GENERIC_LABEL.match(text, line_start, hi)
+        if m:
+            found.append(m)
+    return found
 
 
 def _in_table_row(text: str, pos: int) -> bool:
