@@ -173,6 +173,9 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
     decisions: list[Decision] = []
     labelled = False
     just_labelled = False
+    # A cue word absent from the whole item is absent from each sentence: test
+    # each sentence for the few cues the item holds, not for all of them.
+    keys = _present(sentences, "formula_keys")
     for sentence in sentences:
         text = sentence.text
         first_after_label, just_labelled = just_labelled, False
@@ -183,7 +186,7 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
         low = sentence.low
         pat = _FOLDED if _lost_diacritics(low) else _PLAIN
         is_decision = (
-            any(key in low for key in pat.formula_keys)
+            any(key in low for key in keys[pat is _FOLDED])
             # The patterns are written in lower case and matched against `low`,
             # which is much faster than case-folding matches on every character.
             and bool(pat.formula.search(low))
@@ -251,6 +254,19 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
     return decisions
 
 
+def _present(sentences: list[Sentence], which: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the plain and the folded cue words `which` that occur anywhere in `sentences`."""
+    if not sentences:
+        return (), ()
+    joined = "\n".join(s.low for s in sentences)
+    plain: tuple[str, ...] = getattr(_PLAIN, which)
+    folded: tuple[str, ...] = getattr(_FOLDED, which)
+    return (
+        tuple(k for k in plain if k in joined),
+        tuple(k for k in folded if k in joined),
+    )
+
+
 def is_carried_over(sentences: list[Sentence], explained: list[Span] | None = None) -> bool:
     """Return whether the item was deferred.
 
@@ -258,10 +274,11 @@ def is_carried_over(sentences: list[Sentence], explained: list[Span] | None = No
     redovisningen till nästa möte" gives Annika a task due then, it does not
     put the item off.
     """
+    keys = _present(sentences, "carried_keys")
     for s in sentences:
         low = s.low
         pat = _FOLDED if _lost_diacritics(low) else _PLAIN
-        if not any(key in low for key in pat.carried_keys):
+        if not any(key in low for key in keys[pat is _FOLDED]):
             continue
         if pat.surely.search(s.text):
             return True
