@@ -25,7 +25,7 @@ from samverka.assignments.models import Assignment
 from samverka.documents.models import SourceDocument
 from samverka.extract import Minutes, ReadError, parse, read_bytes
 from samverka.extract.readers import MAX_INPUT_BYTES
-from samverka.imports.history import edited_since_import
+from samverka.imports.history import deferred_history, edited_since_import
 from samverka.imports.load import DocumentLoader, PauseHook
 from samverka.imports.memberships import memberships_sync
 from samverka.imports.models import (
@@ -40,6 +40,7 @@ from samverka.meetings.models import AgendaItem, Attendance, Decision, Meeting, 
 from samverka.networks.models import Network, Representation
 from samverka.organisations.models import name_key
 from samverka.people.models import Person, PersonName
+from samverka.search.indexing import deferred_indexing
 
 # In a folder, only files that can be minutes are read (a file named on the
 # command line is always tried; the reader decides by content either way).
@@ -229,7 +230,9 @@ class _Importer:
         stored: list[str] = []
         run_before = self.run
         try:
-            with transaction.atomic():
+            # The search index and the history of the document's records are written
+            # in bulk at the end of the document, still inside its transaction.
+            with transaction.atomic(), deferred_indexing(), deferred_history():
                 # The run is written with its first document, so that a killed or
                 # failed import leaves no trace but what was committed.
                 if self.run is None and not self.dry_run:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.db import connection, models, transaction
@@ -85,8 +87,145 @@ def unindex_object(instance: models.Model) -> None:
 
 def index_queryset(queryset: models.QuerySet[Any]) -> None:
     """Reindex the given records of one model (for bulk writers that send no signals)."""
-    for instance in queryset:
-        index_object(instance)
+    index_pks(queryset.model, list(queryset.values_list("pk", flat=True)))
+
+
+# --- deferred indexing: collect what one unit of work saved, write it at once -----
+
+
+class _Deferred(threading.local):
+    def __init__(self) -> None:
+        self.depth = 0
+        # model → pks saved; meetings separately, as their parts may have to follow.
+        self.pending: dict[type[models.Model], set[Any]] = {}
+
+
+_deferred = _Deferred()
+
+
+def deferring() -> bool:
+    """Whether the receivers should only collect (inside `deferred_indexing()`)."""
+    return _deferred.depth > 0
+
+
+def defer(model: type[models.Model], pk: Any) -> None:
+    """Note a saved record to index when the outermost `deferred_indexing()` ends."""
+    _deferred.pending.setdefault(model, set()).add(pk)
+
+
+def forget_deferred(model: type[models.Model], pk: Any) -> None:
+    """A noted record was deleted (its entry is removed at once)."""
+    pks = _deferred.pending.get(model)
+    if pks is not None:
+        pks.discard(pk)
+
+
+@contextmanager
+def deferred_indexing() -> Iterator[None]:
+    """Index the records saved in this block together, when the block ends.
+
+    For a writer that saves many records in one transaction (the importer, per
+    document): the receivers only note (model, pk), and on leaving the block —
+    which must be inside the writer's transaction, so the entries still commit
+    or roll back with the records — every noted record is indexed with one
+    query per model and bulk writes. Nested blocks index when the outermost
+    ends. When the block raises, nothing is indexed: the transaction around it
+    rolls back. Deletions are not deferred.
+    """
+    state = _deferred
+    state.depth += 1
+    try:
+        yield
+    except BaseException:
+        state.depth -= 1
+        if state.depth == 0:
+            state.pending = {}
+        raise
+    state.depth -= 1
+    if state.depth:
+        return
+    pending, state.pending = state.pending, {}
+    _flush(pending)
+
+
+def _flush(pending: dict[type[models.Model], set[Any]]) -> None:
+    from samverka.meetings.models import Meeting
+
+    meetings = pending.pop(Meeting, set())
+    if meetings:
+        before = {
+            row["object_pk"]: (row["date"], row["network_pk"])
+            for row in SearchEntry.objects.filter(
+                kind=SOURCES[Meeting].kind, object_pk__in=meetings
+            ).values("object_pk", "date", "network_pk")
+        }
+        index_pks(Meeting, list(meetings))
+        moved = [
+            meeting
+            for meeting in Meeting.objects.filter(pk__in=before)
+            if before[meeting.pk] != (meeting.date, meeting.network_id)
+        ]
+        for meeting in moved:
+            # The meeting's date or network is copied into its parts' entries.
+            for part in meeting_parts(meeting):
+                pending.setdefault(type(part), set()).add(part.pk)
+    for model, pks in pending.items():
+        index_pks(model, list(pks))
+
+
+def meeting_parts(meeting: models.Model) -> Iterator[models.Model]:
+    """The records whose entries carry the meeting's date and network."""
+    from samverka.meetings.models import AgendaItem, Decision, StatusReport
+
+    for model in (AgendaItem, Decision, StatusReport):
+        yield from model._default_manager.filter(meeting=meeting)
+    yield from meeting.assignments.all()  # type: ignore[attr-defined]
+    yield from meeting.documents.all()  # type: ignore[attr-defined]
+
+
+def index_pks(model: type[models.Model], pks: list[Any]) -> None:
+    """Write (or rewrite) the entries of these records of one model, in bulk.
+
+    The same rows and fields as `index_object` for each, with one query to read
+    the records, one to find their entries, an update per existing entry and
+    one insert for the new ones; a record that yields no row (deleted, or a
+    deactivated person) loses its entry.
+    """
+    if not pks:
+        return
+    source = SOURCES[model]
+    # The query of `Source.rows`, read at once: its `.iterator()` would open a
+    # server-side cursor on PostgreSQL, three round trips for a handful of rows.
+    queryset = source.model._default_manager.filter(pk__in=pks)
+    rows = list(source.annotate(queryset).values(*source.fields))
+    found: dict[Any, dict[str, Any]] = {}
+    terms: set[str] = set()
+    remember = connection.vendor == "sqlite"
+    for row in rows:
+        fields = entry_fields(source, row)
+        if remember:
+            terms.update(_terms_of(fields))
+        found[fields["object_pk"]] = fields
+    gone = [pk for pk in pks if pk not in found]
+    if gone:
+        SearchEntry.objects.filter(kind=source.kind, object_pk__in=gone).delete()
+    if not found:
+        return
+    if terms:
+        remember_terms(terms)
+    existing = dict(
+        SearchEntry.objects.filter(kind=source.kind, object_pk__in=list(found)).values_list(
+            "object_pk", "pk"
+        )
+    )
+    new: list[tuple[Any, ...]] = []
+    for pk, fields in found.items():
+        if pk in existing:
+            values = {k: v for k, v in fields.items() if k not in ("kind", "object_pk")}
+            SearchEntry.objects.filter(pk=existing[pk]).update(**values)
+        else:
+            new.append(tuple(fields[c] for c in _COLUMNS))
+    _insert(new)
 
 
 def reindex(progress: Callable[[int], None] = lambda n: None, batch: int = 5000) -> int:

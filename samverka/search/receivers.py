@@ -12,10 +12,17 @@ from typing import Any
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 
-from samverka.meetings.models import AgendaItem, Decision, Meeting, StatusReport
-from samverka.people.models import PersonOrganisation
+from samverka.meetings.models import Meeting
+from samverka.people.models import Person, PersonOrganisation
 from samverka.search.entries import SOURCES
-from samverka.search.indexing import index_object, unindex_object
+from samverka.search.indexing import (
+    defer,
+    deferring,
+    forget_deferred,
+    index_object,
+    meeting_parts,
+    unindex_object,
+)
 from samverka.search.models import SearchEntry
 
 
@@ -24,13 +31,17 @@ def _saved(
 ) -> None:
     if raw:  # loaddata: `samverka reindex` afterwards
         return
-    if isinstance(instance, Meeting):
+    if deferring():  # indexed in bulk when the block ends (indexing.deferred_indexing)
+        defer(type(instance), instance.pk)
+    elif isinstance(instance, Meeting):
         _meeting_saved(instance)
     else:
         index_object(instance)
 
 
 def _deleted(sender: type[models.Model], instance: models.Model, **kw: Any) -> None:
+    if deferring():
+        forget_deferred(type(instance), instance.pk)
     unindex_object(instance)
 
 
@@ -47,20 +58,19 @@ def _meeting_saved(meeting: Meeting) -> None:
         meeting.network_id,
     ):
         return
-    for model in (AgendaItem, Decision, StatusReport):
-        for part in model._default_manager.filter(meeting=meeting):
-            index_object(part)
-    for assignment in meeting.assignments.all():
-        index_object(assignment)
-    for document in meeting.documents.all():
-        index_object(document)
+    for part in meeting_parts(meeting):
+        index_object(part)
 
 
 def _employment_changed(
     sender: type[models.Model], instance: PersonOrganisation, raw: bool = False, **kw: Any
 ) -> None:
     """A person's organisation is part of their entry (the municipality filter)."""
-    if not raw:
+    if raw:
+        return
+    if deferring():
+        defer(Person, instance.person_id)
+    else:
         index_object(instance.person)
 
 
