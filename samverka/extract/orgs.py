@@ -142,6 +142,19 @@ def resolve_organisation(text: str) -> str | None:
     Also reads names that lost their diacritics ("Hoganas kommun") and OCR's
     "kornmun" for "kommun".
     """
+    if len(text) > 200:
+        return None if len(fold(text)) > 80 else _resolve(text)
+    # The header asks about the same words many times (every capitalised word
+    # of every list line); a small cache spares the folding and lookups.
+    return _resolve_cached(text)
+
+
+@lru_cache(maxsize=16384)
+def _resolve_cached(text: str) -> str | None:
+    return _resolve(text)
+
+
+def _resolve(text: str) -> str | None:
     key = fold(text)
     if not key or len(key) > 80:
         return None
