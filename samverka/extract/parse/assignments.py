@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 from samverka.extract.dates import MONTHS, find_dates
 from samverka.extract.model import Assignment
@@ -43,12 +44,22 @@ _VERB_STARTS = frozenset(
 _VERB_START = re.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, _VERB_STARTS), key=len, reverse=True)) + r")\b"
 )
-VERB = re.compile(
+_VERB_PATTERN = (
     rf"\b(?:(?:får|ges) i uppdrag att|kommer (?:att )?(?:{_INFINITIVES})|ska (?:{_INFINITIVES})"
-    rf"|{_ACTIONS})\b",
-    re.IGNORECASE,
+    rf"|{_ACTIONS})\b"
 )
-_VERB_LOW = re.compile(VERB.pattern)
+_VERB_LOW = re.compile(_VERB_PATTERN)
+
+
+@cache
+def _verb() -> re.Pattern[str]:
+    """The verbs in any case, for the rare text whose lower case changes its length.
+
+    Compiled on first use: case-insensitive, it takes milliseconds of start-up.
+    """
+    return re.compile(_VERB_PATTERN, re.IGNORECASE)
+
+
 # "Eva för frågan vidare", "Per tar det vidare till ledningsgruppen"; tried only
 # where "vidare" stands, as "för" is one of the commonest words.
 _FURTHER = re.compile(r"\b(?:för|tar|driver) (?:[\wåäö]+ ){1,2}vidare\b")
@@ -211,7 +222,7 @@ def find_assignments(
                     verbs.append(verb)
                     reached = verb.end()
         else:
-            verbs = list(VERB.finditer(text))
+            verbs = list(_verb().finditer(text))
         if not verbs and "vidare" in low:
             further = _FURTHER.search(low) if len(low) == len(text) else None
             verbs = [further] if further else []
@@ -282,11 +293,16 @@ _DECISION_LEAD = re.compile(
     re.IGNORECASE,
 )
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|/|&|\boch\b|\bsamt\b)\s*")
+
+
 # A past-tense narrative ("Anna gick igenom rutinerna") is no task to give anyone.
-_NARRATIVE = re.compile(
-    rf"^(?:[-–•*]\s+)?({NAME_WORD}(?:\s+{NAME_WORD})?)\s+(?:gick|var|hade|tog|fick|såg|höll|"
-    r"[a-zåäö]+(?:ade|de|te|dde|tt))\b"
-)
+@cache
+def _narrative() -> re.Pattern[str]:
+    """Compiled on first use: only an "Ansvarig:" line needs it."""
+    return re.compile(
+        rf"^(?:[-–•*]\s+)?({NAME_WORD}(?:\s+{NAME_WORD})?)\s+(?:gick|var|hade|tog|fick|såg|höll|"
+        r"[a-zåäö]+(?:ade|de|te|dde|tt))\b"
+    )
 
 
 def _responsible_names(listed: str, resolver: Resolver) -> list[str]:
@@ -304,7 +320,7 @@ def _responsible_names(listed: str, resolver: Resolver) -> list[str]:
 
 
 def _is_task(text: str, resolver: Resolver) -> bool:
-    m = _NARRATIVE.match(text)
+    m = _narrative().match(text)
     return m is None or resolver.assignee(m[1]) is None
 
 
