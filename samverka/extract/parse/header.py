@@ -1898,7 +1898,12 @@ def _place_line(text: str, header: Header) -> str | None:
         if not words or len(words) > 6 or _has_verb_like_words(line):
             continue
         venue = _VENUE_NOUN.search(line) is not None
-        town = is_municipality(words[-1]) and len(words) >= 2
+        # "Socialförvaltningen, Lund" names the organiser, not a room.
+        town = (
+            is_municipality(words[-1])
+            and len(words) >= 2
+            and not any(_ORG_WORD_END.search(w) for w in words)
+        )
         if fold(line) == fold(header.network or "") or _BODY_NOUN.search(line):
             continue
         if (venue or town) and _plausible_place(line) and _BODY_NAME.search(line) is None:
