@@ -86,11 +86,15 @@ def find_planned_meetings(
     """Return the meetings scheduled in `lines`; note dated contradictions in `warnings`."""
     warnings = [] if warnings is None else warnings
     found: list[PlannedMeeting] = []
+    # A cue absent from all the lines is absent from each: test each line only
+    # for the cues the text holds (most seed texts hold one or two).
+    joined = "\n".join(line.text for line in lines).lower()
+    cues = tuple(cue for cue in _CUES if cue in joined)
     i = 0
-    while i < len(lines):
+    while cues and i < len(lines):
         line = lines[i]
         low = line.text.lower()
-        if not any(cue in low for cue in _CUES):
+        if not any(cue in low for cue in cues):
             i += 1
             continue
         listed = []

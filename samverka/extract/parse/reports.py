@@ -47,8 +47,11 @@ def find_status_reports(
         if org is None:
             continue
         starts.append((line, org, line.start + m.end()))
+    organisations = len({org for _, org, _ in starts})
+    if organisations < 2:
+        return []  # too few whatever the title: spare the title's search
     needed = 2 if _ROUND_TITLE.search(title) else MIN_ROUND
-    if len({org for _, org, _ in starts}) < needed:
+    if organisations < needed:
         return []
     reports: list[StatusReport] = []
     for k, (line, org, body) in enumerate(starts):
