@@ -71,7 +71,8 @@ def parse_body(source: SourceText, header: Header) -> Body:
     pages = page_starts(text)
     marked = [h.span for h in source.hints if h.kind in ("heading", "bold")]
     headings_seen = {h.span[0] for h in source.hints if h.kind == "heading"}
-    headings_seen.update(m.start() for m in _MARKED_HEADING.finditer(text))
+    if "#" in text or "**" in text or "§" in text:  # else no line is marked up
+        headings_seen.update(m.start() for m in _MARKED_HEADING.finditer(text))
     start, consumed = _clip_consumed(
         min(header.body_start, len(text)), header.consumed, pages | headings_seen
     )
