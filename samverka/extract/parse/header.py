@@ -2168,10 +2168,27 @@ def reconcile(minutes: Minutes) -> None:
     for pm in minutes.planned_meetings:
         if pm.date[:4].isdigit():
             years[int(pm.date[:4])] += 1
+    near = {written.year - 1, written.year, written.year + 1}
+    if near & years.keys():
+        return
     text = minutes.source.text
+    limit = min(len(text), 100_000)
+    written_ymd = (written.year, written.month, written.day)
+    # Fast path: a date in a year next to the heading's settles it; read the
+    # dates only around where such a year is written, not the whole text.
+    for m in re.finditer(
+        r"(?<!\d)(?:" + "|".join(map(str, sorted(near))) + r")(?!\d)", text[:limit]
+    ):
+        for d in find_dates(text, max(0, m.start() - 60), min(limit, m.end() + 10)):
+            if (
+                d.span[0] <= m.start() < d.span[1]
+                and d.year in near
+                and (d.year, d.month, d.day) != written_ymd
+            ):
+                return
     # The years near the heading decide; a scan of the first 100 000 characters
     # is enough evidence and keeps huge inputs cheap.
-    for d in find_dates(text, 0, min(len(text), 100_000)):
+    for d in find_dates(text, 0, limit):
         if d.year is not None and (d.year, d.month, d.day) != (
             written.year,
             written.month,
