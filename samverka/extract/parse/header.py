@@ -2186,6 +2186,9 @@ def reconcile(minutes: Minutes) -> None:
                 and (d.year, d.month, d.day) != written_ymd
             ):
                 return
+    if all(y.isdigit() and int(y) in near for y in _YEAR_TOKEN.findall(text, 0, limit)):
+        # Only the heading's own date names a year: nothing contradicts it.
+        return
     # The years near the heading decide; a scan of the first 100 000 characters
     # is enough evidence and keeps huge inputs cheap.
     for d in find_dates(text, 0, limit):
@@ -2213,6 +2216,11 @@ def reconcile(minutes: Minutes) -> None:
     minutes.warnings.append(
         f"Rubrikens datum {written.isoformat()} stämmer inte med årtalen i texten."
     )
+
+
+# A year as written, also with OCR's letters for digits ("2O23"), which
+# `find_dates` reads; such a token sends `reconcile` to the full scan.
+_YEAR_TOKEN = re.compile(r"(?<![\dOIl])((?:19|20|l9|I9|2O)[\dOIl]{2})(?![\dOIl])")
 
 
 def _one_digit_apart(a: int, b: int) -> bool:
