@@ -751,11 +751,13 @@ def _markup_headings(lines: list[Line], people: People) -> list[Heading]:
     found: list[Heading] = []
     group: str | None = None
     for line in lines:
-        italic = _ITALIC_LINE.match(line.text)
-        if italic:
-            group = _raiser_from_marker(italic[1], people)
-            continue
-        m = _BOLD_LINE.match(line.text) or _HASH_LINE.match(line.text)
+        m = None
+        if "*" in line.text or "#" in line.text:  # else none of the three can match
+            italic = _ITALIC_LINE.match(line.text)
+            if italic:
+                group = _raiser_from_marker(italic[1], people)
+                continue
+            m = _BOLD_LINE.match(line.text) or _HASH_LINE.match(line.text)
         if m and NOT_AN_ITEM.match(m[1].strip(" *")):
             continue
         if m or (line.hinted and _looks_like_plain_heading(line.text, people, hinted=True)):
