@@ -2186,7 +2186,9 @@ def reconcile(minutes: Minutes) -> None:
                 and (d.year, d.month, d.day) != written_ymd
             ):
                 return
-    if all(y.isdigit() and int(y) in near for y in _YEAR_TOKEN.findall(text, 0, limit)):
+    if not _SHORT_YEAR.search(text, 0, limit) and all(
+        y.isdigit() and int(y) in near for y in _YEAR_TOKEN.findall(text, 0, limit)
+    ):
         # Only the heading's own date names a year: nothing contradicts it.
         return
     # The years near the heading decide; a scan of the first 100 000 characters
@@ -2220,6 +2222,8 @@ def reconcile(minutes: Minutes) -> None:
 
 # A year as written, also with OCR's letters for digits ("2O23"), which
 # `find_dates` reads; such a token sends `reconcile` to the full scan.
+# "8/10-24": a two-digit year that `find_dates` reads.
+_SHORT_YEAR = re.compile(r"\d/[01]?\d-\d\d(?!\d)")
 _YEAR_TOKEN = re.compile(r"(?<![\dOIl])((?:19|20|l9|I9|2O)[\dOIl]{2})(?![\dOIl])")
 
 
