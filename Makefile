@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes: the suite is independent per worker (own database, own media folder).
+JOBS ?= 2
 EXAMPLE_NETWORK := IFO-chefsnätverket Sjuhärad
 EXAMPLE_MINUTES := examples/ifo-chefsnatverket-sjuharad
 
@@ -26,7 +28,7 @@ run: setup
 	DEBUG=1 $(BIN)/samverka runserver $(HOST):$(PORT)
 
 test: setup
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(JOBS) $(PYTEST_ARGS)
 
 lint: setup
 	$(BIN)/ruff check .
