@@ -46,6 +46,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from support import fresh_database, percentile, progress, run_worker
+
 REPO = Path(__file__).resolve().parents[1]
 BENCH_DIR = REPO / "var" / "bench"
 SQLITE_FILE = BENCH_DIR / "pages.sqlite3"
@@ -54,11 +56,6 @@ DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/samverka_bench_pages"
 MEMBER = "synth-1-2@example.se"
 WARM_UP = 3
 MAX_LOAD_REQUESTS = 200_000
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
 def summary(timings: list[float]) -> dict[str, float]:
@@ -73,7 +70,7 @@ def summary(timings: list[float]) -> dict[str, float]:
 # --- the worker: one backend, in its own process (settings read DATABASE_URL) ---
 
 
-def run_worker(options: argparse.Namespace) -> dict[str, Any]:
+def worker(options: argparse.Namespace) -> dict[str, Any]:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samverka.settings")
     import django
 
@@ -88,7 +85,7 @@ def run_worker(options: argparse.Namespace) -> dict[str, Any]:
     call_command("collectstatic", interactive=False, verbosity=0)
     plan = Plan(options.networks, options.years, seed=options.seed)
     started = time.perf_counter()
-    built = build(plan, progress=_progress(plan.meetings, f"synth {connection.vendor}"))
+    built = build(plan, progress=progress(plan.meetings, f"synth {connection.vendor}"))
     complete_installation()
     result |= {
         "networks": built.networks,
@@ -101,7 +98,7 @@ def run_worker(options: argparse.Namespace) -> dict[str, Any]:
     result["session"] = session
     result["urls"] = urls
     result["pages"] = {}
-    bar = _progress(len(urls) * (options.requests + WARM_UP), "pages")
+    bar = progress(len(urls) * (options.requests + WARM_UP), "pages")
     for page, url in urls.items():
         timings, cpu = [], []
         for number in range(options.requests + WARM_UP):
@@ -201,13 +198,6 @@ def member_client() -> tuple[Any, str, dict[str, str]]:
     return client, client.cookies["sessionid"].value, urls
 
 
-def _progress(total: int, label: str) -> Any:
-    from tqdm import tqdm
-
-    bar = tqdm(total=total, desc=label, unit="", disable=None, file=sys.stderr, leave=False)
-    return bar.update
-
-
 # --- the load test: gunicorn on loopback, threads with the member's cookie ---------
 
 
@@ -299,19 +289,6 @@ def load(
 # --- the driver -------------------------------------------------------------------
 
 
-def postgres_admin(url: str, statement: str) -> None:
-    import psycopg
-
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(statement)
-
-
-def remove_sqlite() -> None:
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{SQLITE_FILE}{suffix}").unlink(missing_ok=True)
-
-
 def measure(backend: str, options: argparse.Namespace) -> dict[str, Any]:
     env = dict(
         os.environ,
@@ -323,25 +300,10 @@ def measure(backend: str, options: argparse.Namespace) -> dict[str, Any]:
         DJANGO_SETTINGS_MODULE="samverka.settings",
         PYTHONPATH=str(REPO),
     )
-    name = options.postgres_url.rsplit("/", 1)[1]
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    if backend == "sqlite":
-        remove_sqlite()
-        env["DATABASE_URL"] = f"sqlite:///{SQLITE_FILE}"
-    else:
-        postgres_admin(options.postgres_url, f'DROP DATABASE IF EXISTS "{name}"')
-        postgres_admin(options.postgres_url, f'CREATE DATABASE "{name}"')
-        env["DATABASE_URL"] = options.postgres_url
-    try:
-        output = subprocess.run(
-            [sys.executable, __file__, "--worker", *sys.argv[1:]],
-            env=env,
-            cwd=REPO,
-            check=True,
-            stdout=subprocess.PIPE,
-            text=True,
-        ).stdout
-        result: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
+    with fresh_database(backend, SQLITE_FILE, options.postgres_url, options.keep) as url:
+        env["DATABASE_URL"] = url
+        result = run_worker(__file__, sys.argv[1:], env)
         if options.seconds > 0:
             port = free_port()
             server = serve(env, port)
@@ -354,12 +316,6 @@ def measure(backend: str, options: argparse.Namespace) -> dict[str, Any]:
                 server.terminate()
                 server.wait(timeout=30)
         return result
-    finally:
-        if not options.keep:
-            if backend == "sqlite":
-                remove_sqlite()
-            else:
-                postgres_admin(options.postgres_url, f'DROP DATABASE IF EXISTS "{name}"')
 
 
 def report(result: dict[str, Any], target: float) -> str:
@@ -413,7 +369,7 @@ def main() -> int:
     options = parser.parse_args()
     if options.worker:
         sys.path.insert(0, str(REPO))
-        print(json.dumps(run_worker(options)))
+        print(json.dumps(worker(options)))
         return 0
     for backend in options.backends.split(","):
         result = measure(backend.strip(), options)

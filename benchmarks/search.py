@@ -21,11 +21,12 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
+
+from support import fresh_database, percentile, progress, run_worker
 
 REPO = Path(__file__).resolve().parents[1]
 SQLITE_FILE = REPO / "var" / "bench_search.sqlite3"
@@ -94,11 +95,6 @@ def queries(count: int, municipalities: list[str], seed: int = 1) -> list[str]:
     return [rng.choice(pool) for _ in range(count)]
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
-
-
 # --- one backend, in its own process (Django reads DATABASE_URL at start) -------
 
 
@@ -123,7 +119,7 @@ def run_backend(options: argparse.Namespace) -> dict[str, Any]:
     if options.reuse and options.reindex:
         call_command("migrate", verbosity=0)
         started, cpu = time.perf_counter(), time.process_time()
-        entries = reindex(progress=_progress(SearchEntry.objects.count(), "index"))
+        entries = reindex(progress=progress(SearchEntry.objects.count(), "index"))
         index_seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
         result |= {
             "records": entries,
@@ -138,10 +134,10 @@ def run_backend(options: argparse.Namespace) -> dict[str, Any]:
         call_command("migrate", verbosity=0)
         plan = Plan.for_records(options.records, seed=options.seed)
         started = time.perf_counter()
-        summary = build(plan, progress=_progress(plan.meetings, "synth"))
+        summary = build(plan, progress=progress(plan.meetings, "synth"))
         synth_seconds = time.perf_counter() - started
         started, cpu = time.perf_counter(), time.process_time()
-        entries = reindex(progress=_progress(summary.records, "index"))
+        entries = reindex(progress=progress(summary.records, "index"))
         index_seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
         result |= {
             "index_cpu_rate": round(entries / cpu_seconds),
@@ -201,57 +197,16 @@ def run_backend(options: argparse.Namespace) -> dict[str, Any]:
     return result
 
 
-def _progress(total: int, label: str) -> Any:
-    from tqdm import tqdm
-
-    bar = tqdm(total=total, desc=label, unit="", disable=None, file=sys.stderr, leave=False)
-    return bar.update
-
-
 # --- the driver ---------------------------------------------------------------
-
-
-def postgres_admin(url: str, statement: str) -> None:
-    import psycopg
-
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(statement)
 
 
 def measure(backend: str, options: argparse.Namespace) -> dict[str, Any]:
     env = dict(os.environ, DEBUG="1")
-    name = options.postgres_url.rsplit("/", 1)[1]
-    if options.reuse:
-        env["DATABASE_URL"] = (
-            f"sqlite:///{SQLITE_FILE}" if backend == "sqlite" else options.postgres_url
-        )
-    elif backend == "sqlite":
-        SQLITE_FILE.parent.mkdir(exist_ok=True)
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{SQLITE_FILE}{suffix}").unlink(missing_ok=True)
-        env["DATABASE_URL"] = f"sqlite:///{SQLITE_FILE}"
-    else:
-        postgres_admin(options.postgres_url, f'DROP DATABASE IF EXISTS "{name}"')
-        postgres_admin(options.postgres_url, f'CREATE DATABASE "{name}"')
-        env["DATABASE_URL"] = options.postgres_url
-    try:
-        output = subprocess.run(
-            [sys.executable, __file__, "--worker", *sys.argv[1:]],
-            env=env,
-            cwd=REPO,
-            check=True,
-            stdout=subprocess.PIPE,
-            text=True,
-        ).stdout
-        return dict(json.loads(output.strip().splitlines()[-1]))
-    finally:
-        if not (options.keep or options.reuse):
-            if backend == "sqlite":
-                for suffix in ("", "-wal", "-shm"):
-                    Path(f"{SQLITE_FILE}{suffix}").unlink(missing_ok=True)
-            else:
-                postgres_admin(options.postgres_url, f'DROP DATABASE IF EXISTS "{name}"')
+    with fresh_database(
+        backend, SQLITE_FILE, options.postgres_url, options.keep, reuse=options.reuse
+    ) as url:
+        env["DATABASE_URL"] = url
+        return run_worker(__file__, sys.argv[1:], env)
 
 
 def report(result: dict[str, Any]) -> str:
