@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -12,19 +11,15 @@ from django.db import models
 from django.utils import timezone
 
 from samverka.accounts.models import User
+from samverka.batching import Batch
 
 # Every save the importer makes carries this change reason; any other history
 # record of an imported row is an edit by someone (in the web, admin or shell).
 IMPORT_REASON = "samverka import"
 
 
-class _Pending(threading.local):
-    def __init__(self) -> None:
-        self.depth = 0
-        self.rows: list[models.Model] = []  # historical records, in save order
-
-
-_pending = _Pending()
+# Historical records, in save order.
+_pending: Batch[list[models.Model]] = Batch(list)
 
 
 @contextmanager
@@ -38,19 +33,11 @@ def deferred_history() -> Iterator[None]:
     The block must be inside the writer's transaction. Nested blocks write when
     the outermost ends; when the block raises nothing is written.
     """
-    state = _pending
-    state.depth += 1
-    try:
+    with _pending.collecting(_write_history):
         yield
-    except BaseException:
-        state.depth -= 1
-        if state.depth == 0:
-            state.rows = []
-        raise
-    state.depth -= 1
-    if state.depth:
-        return
-    rows, state.rows = state.rows, []
+
+
+def _write_history(rows: list[models.Model]) -> None:
     by_model: dict[type[models.Model], list[models.Model]] = {}
     for row in rows:
         by_model.setdefault(type(row), []).append(row)
@@ -63,7 +50,7 @@ def save_as_import(obj: models.Model, *, by: User | None) -> None:
     obj._history_user = by  # type: ignore[attr-defined]
     history = _history_model(type(obj))
     if (
-        not _pending.depth
+        not _pending.active
         or history is None
         or history._history_m2m_fields  # their rows need the saved history row
         or hasattr(obj, "skip_history_when_saving")
@@ -87,7 +74,7 @@ def save_as_import(obj: models.Model, *, by: User | None) -> None:
     )
     if getattr(history, "history_relation", None) is not None:
         row.history_relation_id = obj.pk
-    _pending.rows.append(row)
+    _pending.pending.append(row)
 
 
 _history_models: dict[type[models.Model], Any] = {}

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from django.db import connection, models, transaction
 
+from samverka.batching import Batch
 from samverka.search.entries import SOURCES, entry_fields
 from samverka.search.models import SearchEntry
 from samverka.search.text import fold
@@ -93,19 +93,13 @@ def index_queryset(queryset: models.QuerySet[Any]) -> None:
 # --- deferred indexing: collect what one unit of work saved, write it at once -----
 
 
-class _Deferred(threading.local):
-    def __init__(self) -> None:
-        self.depth = 0
-        # model → pks saved; meetings separately, as their parts may have to follow.
-        self.pending: dict[type[models.Model], set[Any]] = {}
-
-
-_deferred = _Deferred()
+# model → pks saved; meetings are flushed first, as their parts may have to follow.
+_deferred: Batch[dict[type[models.Model], set[Any]]] = Batch(dict)
 
 
 def deferring() -> bool:
     """Whether the receivers should only collect (inside `deferred_indexing()`)."""
-    return _deferred.depth > 0
+    return _deferred.active
 
 
 def defer(model: type[models.Model], pk: Any) -> None:
@@ -132,20 +126,8 @@ def deferred_indexing() -> Iterator[None]:
     ends. When the block raises, nothing is indexed: the transaction around it
     rolls back. Deletions are not deferred.
     """
-    state = _deferred
-    state.depth += 1
-    try:
+    with _deferred.collecting(_flush):
         yield
-    except BaseException:
-        state.depth -= 1
-        if state.depth == 0:
-            state.pending = {}
-        raise
-    state.depth -= 1
-    if state.depth:
-        return
-    pending, state.pending = state.pending, {}
-    _flush(pending)
 
 
 def _flush(pending: dict[type[models.Model], set[Any]]) -> None:
