@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from samverka.extract.dates import MONTHS, find_dates, find_time_ranges
 from samverka.extract.model import Minutes, Participant, SourceText, Span, Status
@@ -217,14 +218,28 @@ _ORG_WORDS = (
 
 
 class _Suffixes:
-    """Suffix test on a lower-cased word; `str.endswith` beats an end-anchored regex search."""
+    """Suffix test on a lower-cased word; `str.endswith` beats an end-anchored regex search.
+
+    The answers are remembered per word: minutes repeat their words, and a
+    tuple of a hundred suffixes is tried one by one.
+    """
 
     def __init__(self, alternation: str, genitive: bool = False) -> None:
         words = tuple(alternation.strip("(?:)").split("|"))
         self.ends = words + tuple(w + "s" for w in words) if genitive else words
+        self.seen: dict[str, bool] = {}
 
     def search(self, word: str) -> bool:
-        return word.lower().endswith(self.ends)
+        found = self.seen.get(word)
+        if found is None:
+            if len(self.seen) >= _SUFFIX_MEMORY:
+                self.seen.clear()
+            found = self.seen[word] = word.lower().endswith(self.ends)
+        return found
+
+
+# Words remembered per suffix test before the memory starts over.
+_SUFFIX_MEMORY = 65536
 
 
 _TITLE_SUFFIX = _Suffixes(_TITLE_WORDS + "|" + _ORG_WORDS.strip("(?:)"), genitive=True)
@@ -809,12 +824,7 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
             prev_end = m.end()
             continue
         is_name = (
-            not after_ampersand
-            and word[:1].isupper()
-            and _NAME_WORD.fullmatch(word) is not None
-            and fold(word) not in _NOT_NAME
-            and not _TITLE_SUFFIX.search(word)
-            and not _is_body_word(text, word, m.end())
+            not after_ampersand and _may_be_name(word) and not _is_body_word(text, word, m.end())
         )
         after_ampersand = word == "&"
         gap = text[current[-1][1] : m.start()] if current else ""
@@ -854,6 +864,17 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
             current = []
     close("", "")
     return runs
+
+
+@lru_cache(maxsize=65536)
+def _may_be_name(word: str) -> bool:
+    """Return whether a word, whatever surrounds it, can be part of a person's name."""
+    return (
+        word[:1].isupper()
+        and _NAME_WORD.fullmatch(word) is not None
+        and fold(word) not in _NOT_NAME
+        and not _TITLE_SUFFIX.search(word)
+    )
 
 
 _PAREN_ORG = re.compile(r" ?\((?P<org>[^()\n]{2,60})\)")

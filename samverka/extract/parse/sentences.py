@@ -70,95 +70,58 @@ def line_is_open(line: str) -> bool:
     return len(stripped) >= WRAP_WIDTH and stripped[-1:] not in ".!?:;"
 
 
-class _Builder:
-    """The sentence being read: its pieces of text and where each run came from."""
-
-    __slots__ = ("length", "out", "parts", "sources", "space", "starts")
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.starts: list[int] = []
-        self.sources: list[int] = []
-        self.length = 0
-        self.space = False  # the text so far ends in a space
-        self.out: list[Sentence] = []
-
-    def add(self, piece: str, at: int) -> None:
-        """Append `piece`, copied from source offset `at` on."""
-        if not (self.starts and self.sources[-1] + self.length - self.starts[-1] == at):
-            self.starts.append(self.length)
-            self.sources.append(at)
-        self.parts.append(piece)
-        self.length += len(piece)
-        self.space = piece == " "
-
-    def flush(self) -> None:
-        if self.space:
-            self.parts.pop()
-            self.length -= 1
-            if self.starts[-1] == self.length:
-                self.starts.pop()
-                self.sources.pop()
-        if self.parts:
-            self.out.append(Sentence("".join(self.parts), tuple(self.starts), tuple(self.sources)))
-        self.parts = []
-        self.starts = []
-        self.sources = []
-        self.length = 0
-        self.space = False
-
-
 def sentences(text: str, start: int, end: int) -> list[Sentence]:
     """Return the sentences of text[start:end]."""
-    b = _Builder()
+    out: list[Sentence] = []
+    opened = -1  # source offset of the open sentence's first character, or -1
     for line_match in _LINE.finditer(text, start, end):
-        line_start = line_match.start()
         line = line_match.group()
-        if not line.strip():
+        first = _NONSPACE.search(line)
+        if first is None:
             continue
-        if b.parts and not b.space:
-            b.add(" ", line_start - 1)
-        last = 0
+        line_start = line_match.start()
+        if opened < 0:
+            opened = line_start + first.start()
         for end_match in _END.finditer(line):
             cut = end_match.end()
-            _append(b, line[last:cut], line_start + last)
             if _ends_sentence(line, end_match.start(), cut):
-                b.flush()
-            last = cut
-        _append(b, line[last:], line_start + last)
-        if not line_is_open(line) and not _ends_with_abbreviation(line.rstrip()):
-            b.flush()
-    b.flush()
-    return b.out
+                out.append(_sentence(text, opened, line_start + cut))
+                following = _NONSPACE.search(line, cut)
+                opened = -1 if following is None else line_start + following.start()
+        if opened >= 0 and not line_is_open(line) and not _ends_with_abbreviation(line.rstrip()):
+            out.append(_sentence(text, opened, line_start + len(line)))
+            opened = -1
+    if opened >= 0:
+        out.append(_sentence(text, opened, end))
+    return out
 
 
 _LINE = re.compile(r"[^\n]+")
+# Whitespace that collapses to one space of a different length: where the
+# sentence's text stops being a plain copy of the source.
+_LONG_SPACE = re.compile(r"\s{2,}")
 
 
-def _append(b: _Builder, piece: str, at: int) -> None:
-    """Append `piece` with its whitespace collapsed, keeping every character's offset."""
-    if not _ODD_SPACE.search(piece):
-        # Words separated by single spaces: copy the piece as it is.
-        core = piece.strip(" ")
-        if not core:
-            if piece and b.parts and not b.space:
-                b.add(" ", at)
-            return
-        lead = len(piece) - len(piece.lstrip(" "))
-        if lead and b.parts and not b.space:
-            b.add(" ", at)
-        b.add(core, at + lead)
-        if lead + len(core) < len(piece):
-            b.add(" ", at + lead + len(core))
-        return
-    pos = 0
-    for m in _TOKEN.finditer(piece):
-        if m.start() > pos and b.parts and not b.space:
-            b.add(" ", at + m.start() - 1)
-        b.add(m.group(), at + m.start())
-        pos = m.end()
-    if pos < len(piece) and b.parts and not b.space:
-        b.add(" ", at + pos)
+def _sentence(text: str, start: int, end: int) -> Sentence:
+    """Return text[start:end] as a sentence, its whitespace collapsed to single spaces.
+
+    A lone whitespace character becomes one space in place, so the text stays a
+    copy of the source up to the next run of several: only there does a new
+    segment of offsets start.
+    """
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    chunk = text[start:end]
+    if _ODD_SPACE.search(chunk) is None:
+        return Sentence(chunk, (0,), (start,))
+    starts = [0]
+    sources = [start]
+    copied_to = start
+    for run in _LONG_SPACE.finditer(text, start, end):
+        starts.append(starts[-1] + run.start() - copied_to + 1)
+        sources.append(run.end())
+        copied_to = run.end()
+    return Sentence(" ".join(chunk.split()), tuple(starts), tuple(sources))
 
 
 def _last_token(line: str, end: int) -> str:

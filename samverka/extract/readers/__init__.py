@@ -14,14 +14,10 @@ import stat
 from pathlib import Path
 
 from samverka.extract.model import Hint, SourceText
-from samverka.extract.readers.container import open_zip
-from samverka.extract.readers.docx import main_part_name, read_docx
 from samverka.extract.readers.errors import ReadError
-from samverka.extract.readers.html import looks_like_html, read_html
 from samverka.extract.readers.limits import MAX_INPUT_BYTES, MAX_TEXT_CHARS
-from samverka.extract.readers.odt import is_odt, read_odt
-from samverka.extract.readers.pdf import read_pdf
 from samverka.extract.readers.plain import read_text
+from samverka.extract.readers.sniff import looks_like_html
 from samverka.extract.readers.textutil import check_length, decode
 
 __all__ = ["MAX_INPUT_BYTES", "MAX_TEXT_CHARS", "ReadError", "read_bytes", "read_file"]
@@ -100,8 +96,14 @@ def _too_big() -> str:
     return f"filen är för stor (över {MAX_INPUT_BYTES // 2**20} MiB)"
 
 
+# The readers of formats other than plain text are imported where a file needs
+# them: `samverka parse` over plain-text minutes starts without lxml or zipfile.
+
+
 def _read(data: bytes, name: str) -> tuple[str, str, list[Hint], list[str]]:
     if b"%PDF-" in data[:1024]:
+        from samverka.extract.readers.pdf import read_pdf
+
         return PDF, *read_pdf(data)
     if data.startswith(_ZIP):
         return _read_zip(data)
@@ -110,6 +112,8 @@ def _read(data: bytes, name: str) -> tuple[str, str, list[Hint], list[str]]:
             raise ReadError(f"okänt filformat ({label})")
     text, _, warnings = decode(data)
     if looks_like_html(text):
+        from samverka.extract.readers.html import read_html
+
         html_text, hints, html_warnings = read_html(text)
         return HTML, html_text, hints, warnings + html_warnings
     markdown = Path(name).suffix.lower() in _MARKDOWN_SUFFIXES
@@ -118,6 +122,10 @@ def _read(data: bytes, name: str) -> tuple[str, str, list[Hint], list[str]]:
 
 
 def _read_zip(data: bytes) -> tuple[str, str, list[Hint], list[str]]:
+    from samverka.extract.readers.container import open_zip
+    from samverka.extract.readers.docx import main_part_name, read_docx
+    from samverka.extract.readers.odt import is_odt, read_odt
+
     archive = open_zip(data)
     main = main_part_name(archive)
     if main is not None:

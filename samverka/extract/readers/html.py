@@ -15,12 +15,6 @@ from samverka.extract.model import Hint
 from samverka.extract.readers.errors import ReadError
 from samverka.extract.readers.textutil import HintKind, TextBuilder
 
-_LOOKS_LIKE_HTML = re.compile(
-    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
-    r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|h[1-6]|table|section|article|main)\b",
-    re.I | re.S,
-)
-
 _SKIPPED = {"script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object"}
 _SKIPPED |= {"select", "button", "canvas", "audio", "video"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
@@ -33,10 +27,6 @@ _BOLD = {"b", "strong"}
 _MAX_DEPTH = 100
 MAX_HTML_ELEMENTS = 50_000
 """Refuse a page with more elements (a minutes page, menus and all, has a few thousand)."""
-
-
-def looks_like_html(text: str) -> bool:
-    return bool(_LOOKS_LIKE_HTML.match(text[:4096]))
 
 
 def read_html(text: str) -> tuple[str, list[Hint], list[str]]:
