@@ -12,8 +12,10 @@ way it does in use.
     .venv/bin/python benchmarks/import.py --docs 200 --databases sqlite
 
 Each database runs in a child process pinned to one core; the parent prints
-documents per second, wall and CPU seconds, and resident memory (current and
-peak) every 100 documents, to show memory stays flat.
+documents per second, wall and CPU seconds, SQL queries per document (the
+figure the machine's load does not blur) and resident memory (current and
+peak) every 100 documents, to show memory stays flat. `--queries N` also lists
+the N most frequent statement shapes (literals and parameter lists folded).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -29,6 +32,8 @@ import tempfile
 import time
 import uuid
 import zipfile
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -92,7 +97,35 @@ def rss_mb() -> tuple[float, float]:
     return current, peak
 
 
-def run_one(database_url: str, corpus: Path) -> dict[str, Any]:
+_COLUMNS = re.compile(r"^SELECT .*? FROM ", re.DOTALL)
+_LITERALS = re.compile(r"'(?:[^']|'')*'|\b\d+\b")
+_PARAMETER_LISTS = re.compile(r"\((?:\s*(?:%s|\?|NULL|DEFAULT)\s*,?)+\)(?:\s*,\s*\((?:[^()]*)\))*")
+
+
+def statement_shape(sql: str) -> str:
+    """Fold a statement's literals and parameter lists, so that alike statements count as one."""
+    folded = _PARAMETER_LISTS.sub("(…)", _LITERALS.sub("?", sql))
+    return _COLUMNS.sub("SELECT … FROM ", folded)[:200]
+
+
+class QueryCounter:
+    """A `connection.execute_wrapper` that counts statements, by shape if asked."""
+
+    def __init__(self, by_shape: bool) -> None:
+        self.total = 0
+        self.by_shape = by_shape
+        self.shapes: Counter[str] = Counter()
+
+    def __call__(
+        self, execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any
+    ) -> Any:
+        self.total += 1
+        if self.by_shape:
+            self.shapes[statement_shape(sql)] += 1
+        return execute(sql, params, many, context)
+
+
+def run_one(database_url: str, corpus: Path, shapes: int = 0) -> dict[str, Any]:
     """Migrate an empty database and import every network folder (in this process)."""
     os.environ["DATABASE_URL"] = database_url
     os.environ.setdefault("SECRET_KEY", "benchmark-only")
@@ -103,6 +136,7 @@ def run_one(database_url: str, corpus: Path) -> dict[str, Any]:
 
     django.setup()
     from django.core.management import call_command
+    from django.db import connection
     from tqdm import tqdm
 
     from samverka.imports.services import DocumentResult, minutes_import
@@ -114,6 +148,7 @@ def run_one(database_url: str, corpus: Path) -> dict[str, Any]:
     statuses: dict[str, int] = {}
     done = 0
     bar = tqdm(total=total, unit="dok", file=sys.stderr, disable=not sys.stderr.isatty())
+    counter = QueryCounter(by_shape=shapes > 0)
     wall, cpu = time.perf_counter(), time.process_time()
 
     def progress(document: DocumentResult) -> None:
@@ -132,13 +167,14 @@ def run_one(database_url: str, corpus: Path) -> dict[str, Any]:
                 }
             )
 
-    for number, network in enumerate(networks, start=1):
-        minutes_import(
-            paths=[network],
-            network_name=f"Benchmarknätverk {number}",
-            create_network=True,
-            progress=progress,
-        )
+    with connection.execute_wrapper(counter):
+        for number, network in enumerate(networks, start=1):
+            minutes_import(
+                paths=[network],
+                network_name=f"Benchmarknätverk {number}",
+                create_network=True,
+                progress=progress,
+            )
     bar.close()
     seconds = time.perf_counter() - wall
     return {
@@ -147,6 +183,9 @@ def run_one(database_url: str, corpus: Path) -> dict[str, Any]:
         "seconds": round(seconds, 2),
         "cpu_seconds": round(time.process_time() - cpu, 2),
         "documents_per_second": round(done / seconds, 1),
+        "queries": counter.total,
+        "queries_per_document": round(counter.total / max(done, 1), 1),
+        "shapes": counter.shapes.most_common(shapes),
         "points": points,
     }
 
@@ -172,10 +211,11 @@ def drop_postgres(name: str) -> None:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def child(database_url: str, corpus: Path, media: Path) -> dict[str, Any]:
+def child(database_url: str, corpus: Path, media: Path, shapes: int) -> dict[str, Any]:
     env = {**os.environ, "MEDIA_ROOT": str(media), "VAR_DIR": str(media.parent / "var")}
+    command = [sys.executable, __file__, "--child", database_url, "--corpus", str(corpus)]
     done = subprocess.run(
-        [sys.executable, __file__, "--child", database_url, "--corpus", str(corpus)],
+        [*command, "--queries", str(shapes)],
         env=env,
         stdout=subprocess.PIPE,
         text=True,
@@ -191,13 +231,16 @@ def report(name: str, result: dict[str, Any]) -> None:
     print(
         f"{name}: {result['documents']} documents in {result['seconds']} s "
         f"({result['cpu_seconds']} s CPU), {result['documents_per_second']} docs/s, "
-        f"{per_1000:.1f} s per 1,000 ({verdict}); {result['statuses']}"
+        f"{per_1000:.1f} s per 1,000 ({verdict}); "
+        f"{result['queries_per_document']} queries per document; {result['statuses']}"
     )
     for point in result["points"]:
         print(
             f"  {point['documents']:>5} docs  {point['seconds']:>7} s  "
             f"RSS {point['rss_mb']:>6} MB  peak {point['peak_rss_mb']:>6} MB"
         )
+    for shape, count in result["shapes"]:
+        print(f"  {count / result['documents']:>7.2f} per document  {shape}")
 
 
 def main() -> None:
@@ -208,11 +251,17 @@ def main() -> None:
         default="sqlite,postgres",
         help="comma-separated: sqlite, postgres (skipped when unreachable)",
     )
+    parser.add_argument(
+        "--queries",
+        type=int,
+        default=0,
+        help="also list this many of the most frequent SQL statement shapes",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.child:
-        print(json.dumps(run_one(options.child, options.corpus)))
+        print(json.dumps(run_one(options.child, options.corpus, options.queries)))
         return
     with tempfile.TemporaryDirectory(prefix="samverka-benchmark-") as temporary:
         folder = Path(temporary)
@@ -224,11 +273,11 @@ def main() -> None:
         wanted = options.databases.split(",")
         if "sqlite" in wanted:
             url = f"sqlite:///{folder / 'benchmark.sqlite3'}"
-            report("SQLite", child(url, corpus, folder / "media-sqlite"))
+            report("SQLite", child(url, corpus, folder / "media-sqlite", options.queries))
         if "postgres" in wanted and (database := postgres_database()):
             url, name = database
             try:
-                report("PostgreSQL", child(url, corpus, folder / "media-postgres"))
+                report("PostgreSQL", child(url, corpus, folder / "media-postgres", options.queries))
             finally:
                 drop_postgres(name)
 
