@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import post_save
 from django.utils import timezone
 
 from samverka.accounts.models import User
@@ -46,26 +47,81 @@ def _write_history(rows: list[models.Model]) -> None:
 
 
 def save_as_import(obj: models.Model, *, by: User | None) -> None:
-    obj._change_reason = IMPORT_REASON  # type: ignore[attr-defined]
-    obj._history_user = by  # type: ignore[attr-defined]
-    history = _history_model(type(obj))
-    if (
-        not _pending.active
-        or history is None
-        or history._history_m2m_fields  # their rows need the saved history row
-        or hasattr(obj, "skip_history_when_saving")
-        or not getattr(settings, "SIMPLE_HISTORY_ENABLED", True)
-    ):
+    _mark_as_import(obj, by)
+    if not _defers_history(obj):
         obj.save()
         return
     created = obj._state.adding
+    with _own_history_skipped(obj):
+        obj.save()
+    _pending.pending.append(_history_row(obj, created=created, by=by))
+
+
+def bulk_create_as_import(objs: Sequence[models.Model], *, by: User | None) -> None:
+    """Insert new records of one model with one INSERT, as `save_as_import` would one by one.
+
+    The database returns their ids; then every record gets what its save
+    would have given it: its history row (in bulk inside `deferred_history()`,
+    else at once) and its `post_save` signal, so the search index sees it.
+    `bulk_create` skips `save()` and `pre_save`: fine for the importer's
+    models, which override neither.
+    """
+    if not objs:
+        return
+    model = type(objs[0])
+    for obj in objs:
+        _mark_as_import(obj, by)
+    model._default_manager.bulk_create(objs)
+    for obj in objs:
+        if not _defers_history(obj):
+            _send_post_save(obj)
+            continue
+        with _own_history_skipped(obj):
+            _send_post_save(obj)
+        _pending.pending.append(_history_row(obj, created=True, by=by))
+
+
+def _send_post_save(obj: models.Model) -> None:
+    post_save.send(
+        sender=type(obj),
+        instance=obj,
+        created=True,
+        update_fields=None,
+        raw=False,
+        using=obj._state.db,
+    )
+
+
+def _mark_as_import(obj: models.Model, by: User | None) -> None:
+    obj._change_reason = IMPORT_REASON  # type: ignore[attr-defined]
+    obj._history_user = by  # type: ignore[attr-defined]
+
+
+@contextmanager
+def _own_history_skipped(obj: models.Model) -> Iterator[None]:
+    """Keep simple-history's receiver from writing the row the batch will write."""
     obj.skip_history_when_saving = True  # type: ignore[attr-defined]
     try:
-        obj.save()
+        yield
     finally:
         del obj.skip_history_when_saving  # type: ignore[attr-defined]
-    # As HistoricalRecords.create_historical_record builds it after the save.
-    row = history(
+
+
+def _defers_history(obj: models.Model) -> bool:
+    history = _history_model(type(obj))
+    return (
+        _pending.active
+        and history is not None
+        and not history._history_m2m_fields  # their rows need the saved history row
+        and not hasattr(obj, "skip_history_when_saving")
+        and getattr(settings, "SIMPLE_HISTORY_ENABLED", True)
+    )
+
+
+def _history_row(obj: models.Model, *, created: bool, by: User | None) -> models.Model:
+    """Build the historical record as HistoricalRecords.create_historical_record does."""
+    history = _history_model(type(obj))
+    row: models.Model = history(
         history_date=getattr(obj, "_history_date", timezone.now()),
         history_type="+" if created else "~",
         history_user=by,
@@ -73,8 +129,8 @@ def save_as_import(obj: models.Model, *, by: User | None) -> None:
         **{field.attname: getattr(obj, field.attname) for field in history.tracked_fields},
     )
     if getattr(history, "history_relation", None) is not None:
-        row.history_relation_id = obj.pk
-    _pending.pending.append(row)
+        row.history_relation_id = obj.pk  # type: ignore[attr-defined]
+    return row
 
 
 _history_models: dict[type[models.Model], Any] = {}

@@ -25,7 +25,11 @@ from samverka.accounts.models import User
 from samverka.assignments.models import Assignment
 from samverka.documents.models import SourceDocument
 from samverka.extract import model as extracted
-from samverka.imports.history import edited_since_import, save_as_import
+from samverka.imports.history import (
+    bulk_create_as_import,
+    edited_since_import,
+    save_as_import,
+)
 from samverka.imports.models import ImportedRecord, ReviewEntry
 from samverka.imports.names import (
     Likeness,
@@ -160,11 +164,15 @@ class DocumentLoader:
         self.replaces = replaces
         self.counts = Counts()
         self.meeting: Meeting | None = None
+        # Made by this document: nothing is on it yet, so there is nothing to look up.
+        self.meeting_is_new = False
         self.participants: dict[int, Attendance] = {}  # person id → attendance here
         self.touched_people: set[int] = set()
         self.pause = pause or PauseHook()
         self.records: list[ImportedRecord] = []
         self.entries: list[ReviewEntry] = []
+        # New records waiting for `save_queued()`: (record, span, name seen).
+        self.queued: list[tuple[models.Model, extracted.Span | None, str]] = []
         self._content_types: dict[type[models.Model], ContentType] = {}
 
     # --- bookkeeping ----------------------------------------------------------
@@ -179,10 +187,46 @@ class DocumentLoader:
         link: bool = True,
     ) -> None:
         """Save a record as the importer, linked to this document and span."""
-        if link and span is not None and hasattr(obj, "source_document_id"):
+        if link:
+            self.link(obj, span)
+        save_as_import(obj, by=self.by)
+        self.saved(obj, span, action=action, name_seen=name_seen)
+
+    def save_later(
+        self, obj: models.Model, span: extracted.Span | None, *, name_seen: str = ""
+    ) -> None:
+        """Queue a new record for `save_queued()`, which inserts the queue in bulk."""
+        self.link(obj, span)
+        self.queued.append((obj, span, name_seen))
+
+    def save_queued(self) -> None:
+        """Insert the queued records with one INSERT per model, models in the order they
+        were first queued (an item before the decisions under it)."""
+        by_model: dict[
+            type[models.Model], list[tuple[models.Model, extracted.Span | None, str]]
+        ] = {}
+        for entry in self.queued:
+            by_model.setdefault(type(entry[0]), []).append(entry)
+        self.queued = []
+        for entries in by_model.values():
+            bulk_create_as_import([obj for obj, _, _ in entries], by=self.by)
+            for obj, span, name_seen in entries:
+                self.saved(obj, span, action=ImportedRecord.Action.CREATED, name_seen=name_seen)
+
+    def link(self, obj: models.Model, span: extracted.Span | None) -> None:
+        if span is not None and hasattr(obj, "source_document_id"):
             obj.source_document = self.source  # type: ignore[attr-defined]
             obj.source_start, obj.source_end = span  # type: ignore[attr-defined]
-        save_as_import(obj, by=self.by)
+
+    def saved(
+        self,
+        obj: models.Model,
+        span: extracted.Span | None,
+        *,
+        action: ImportedRecord.Action,
+        name_seen: str,
+    ) -> None:
+        """List a saved record as imported by this document."""
         self.records.append(
             ImportedRecord(
                 network=self.network,
@@ -307,6 +351,7 @@ class DocumentLoader:
         if meeting is None:
             meeting = Meeting(network=self.network, date=date)
             action = ImportedRecord.Action.CREATED
+            self.meeting_is_new = True
         elif meeting.source_document_id not in ours and edited_since_import(meeting):
             # A planned meeting someone has edited: the minutes say it was held,
             # but the edited details (place, time) stay.
@@ -487,7 +532,12 @@ class DocumentLoader:
 
     def load_attendance(self) -> None:
         assert self.meeting is not None
-        existing = {a.person_id: a for a in Attendance.objects.filter(meeting=self.meeting)}
+        existing = (
+            {}
+            if self.meeting_is_new
+            else {a.person_id: a for a in Attendance.objects.filter(meeting=self.meeting)}
+        )
+        self.people.load_people(p.name for p in self.minutes.participants)
         for participant in self.minutes.participants:
             organisation_id = self.organisation_id(participant.organisation, participant.span)
             if organisation_id is None and self.attendance_candidates(participant.name):
@@ -516,8 +566,12 @@ class DocumentLoader:
             attendance.status = participant.status
             attendance.organisation_id = organisation_id
             attendance.role = ATTENDANCE_ROLES.get((participant.role or "").casefold(), "")
-            self.save(attendance, participant.span, name_seen=participant.name)
+            if attendance.pk is None:
+                self.save_later(attendance, participant.span, name_seen=participant.name)
+            else:
+                self.save(attendance, participant.span, name_seen=participant.name)
             self.participants[person.pk] = attendance
+        self.save_queued()
 
     def load_minute_taker(self) -> None:
         assert self.meeting is not None
@@ -530,9 +584,13 @@ class DocumentLoader:
 
     def load_items(self) -> None:
         assert self.meeting is not None
-        placeholders = list(
-            AgendaItem.objects.filter(meeting=self.meeting, carried_from__isnull=False).exclude(
-                source_document=self.source
+        placeholders = (
+            []
+            if self.meeting_is_new
+            else list(
+                AgendaItem.objects.filter(meeting=self.meeting, carried_from__isnull=False).exclude(
+                    source_document=self.source
+                )
             )
         )
         self.items: list[AgendaItem] = []
@@ -555,10 +613,10 @@ class DocumentLoader:
                 notes=found.text,
                 outcome=found.outcome,
             )
-            self.save(item, found.span)
+            self.save_later(item, found.span)
             self.items.append(item)
             for decision_order, decision in enumerate(found.decisions, start=1):
-                self.save(
+                self.save_later(
                     Decision(
                         meeting=self.meeting, item=item, text=decision.text, order=decision_order
                     ),
@@ -566,6 +624,7 @@ class DocumentLoader:
                 )
             for assignment in found.assignments:
                 self.load_assignment(assignment, item)
+        self.save_queued()
         self.absorb_placeholders(placeholders)
 
     @staticmethod
@@ -619,7 +678,7 @@ class DocumentLoader:
                 found.span,
             )
             return
-        self.save(assignment, found.span, name_seen=found.assignee)
+        self.save_later(assignment, found.span, name_seen=found.assignee)
 
     def network_create(self, name: str, span: extracted.Span) -> Network:
         from samverka.networks.services import network_create
@@ -655,12 +714,13 @@ class DocumentLoader:
                     report.span,
                 )
                 continue
-            self.save(
+            self.save_later(
                 StatusReport(
                     meeting=self.meeting, organisation_id=organisation_id, text=report.text
                 ),
                 report.span,
             )
+        self.save_queued()
 
     # --- across meetings ------------------------------------------------------
 
@@ -701,8 +761,7 @@ class DocumentLoader:
         )
         if following is not None:
             if following.status == Meeting.Status.PLANNED:
-                for item in carried:
-                    self.carry_to(item, following)
+                self.carry_to(carried, following)
             else:
                 later_items = list(following.items.filter(carried_from__isnull=True))
                 for item in carried:
@@ -719,22 +778,27 @@ class DocumentLoader:
                     match.carried_from = old
                     self.save(match, None, action=ImportedRecord.Action.UPDATED, link=False)
 
-    def carry_to(self, item: AgendaItem, meeting: Meeting) -> None:
-        if meeting.items.filter(carried_from=item).exists():
-            return
-        order = meeting.items.count() + 1
-        self.save(
-            AgendaItem(
-                meeting=meeting,
-                order=order,
-                number=str(order),
-                title=item.title,
-                raised_by=item.raised_by,
-                kind=item.kind,
-                carried_from=item,
-            ),
-            (item.source_start or 0, item.source_end or 0),
-        )
+    def carry_to(self, items: list[AgendaItem], meeting: Meeting) -> None:
+        """Put the items on the agenda of a planned meeting, after what it has.
+
+        The items are this document's own, so none of them is there yet.
+        """
+        order = meeting.items.count()
+        for item in items:
+            order += 1
+            self.save_later(
+                AgendaItem(
+                    meeting=meeting,
+                    order=order,
+                    number=str(order),
+                    title=item.title,
+                    raised_by=item.raised_by,
+                    kind=item.kind,
+                    carried_from=item,
+                ),
+                (item.source_start or 0, item.source_end or 0),
+            )
+        self.save_queued()
 
     def load_planned_meetings(self) -> None:
         held_on = self.meeting.date if self.meeting else None

@@ -16,7 +16,11 @@ from django.db.models import Max, Min, Q
 
 from samverka.accounts.models import User
 from samverka.extract.dates import find_dates
-from samverka.imports.history import edited_since_import, save_as_import
+from samverka.imports.history import (
+    bulk_create_as_import,
+    edited_since_import,
+    save_as_import,
+)
 from samverka.imports.models import ImportedRecord
 from samverka.imports.names import Likeness, likeness
 from samverka.meetings.models import Attendance, Decision, Meeting
@@ -204,27 +208,37 @@ def memberships_sync(*, network: Network, by: User | None = None) -> None:
         for m in Membership.objects.filter(pk__in=records)
     }
     desired = desired_memberships(network)
+    new: list[Membership] = []
     for key, period in desired.items():
         membership = existing.pop(key, None)
         if membership is None:
             person_id, role, organisation_id = key
-            membership = Membership(
-                network=network, person_id=person_id, role=role, organisation_id=organisation_id
+            new.append(
+                Membership(
+                    network=network,
+                    person_id=person_id,
+                    role=role,
+                    organisation_id=organisation_id,
+                    start_date=period.start,
+                    end_date=period.end,
+                )
             )
-        else:
-            unchanged = (membership.start_date, membership.end_date) == (period.start, period.end)
-            if unchanged or edited_since_import(membership):
-                continue
+            continue
+        unchanged = (membership.start_date, membership.end_date) == (period.start, period.end)
+        if unchanged or edited_since_import(membership):
+            continue
         membership.start_date, membership.end_date = period.start, period.end
-        created = membership.pk is None
         save_as_import(membership, by=by)
-        if created:
-            ImportedRecord.objects.create(
-                network=network,
-                content_type=membership_type,
-                object_id=membership.pk,
-                action=ImportedRecord.Action.CREATED,
-            )
+    bulk_create_as_import(new, by=by)
+    ImportedRecord.objects.bulk_create(
+        ImportedRecord(
+            network=network,
+            content_type=membership_type,
+            object_id=membership.pk,
+            action=ImportedRecord.Action.CREATED,
+        )
+        for membership in new
+    )
     for membership in existing.values():
         if not edited_since_import(membership):
             records[membership.pk].delete()

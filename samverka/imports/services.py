@@ -180,7 +180,7 @@ def minutes_import(
         # Memberships follow from all of the network's minutes at once; recomputing
         # them once per run (a no-op when nothing changed) keeps each document's
         # transaction small, and a run after a killed one brings them up to date.
-        with transaction.atomic():
+        with transaction.atomic(), deferred_indexing(), deferred_history():
             memberships_sync(network=network, by=by)
     if importer.run is not None:
         importer.run.finished_at = timezone.now()
