@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 from samverka.extract.model import Span
 
@@ -30,20 +29,27 @@ _ODD_SPACE = re.compile(r"\s\s|[^\S ]")
 _END = re.compile(r"[.!?](?=\s)|[.!?]$")
 
 
-@dataclass(frozen=True)
 class Sentence:
-    text: str
-    # The source offset of text[i] is sources[k] + i - starts[k] for the last
-    # segment k with starts[k] <= i: runs of text copied from the source are
-    # stored once, not character by character.
-    starts: tuple[int, ...]
-    sources: tuple[int, ...]
-    # The text in lower case, which several passes test for cue words. A plain
-    # attribute: functools.cached_property takes a lock on every read.
-    low: str = field(init=False, repr=False, compare=False)
+    """One sentence with its whitespace collapsed, and the way back to its source offsets.
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "low", self.text.lower())
+    A plain class with slots, not a dataclass: a document makes hundreds, and
+    a frozen dataclass pays for `object.__setattr__` on every field.
+    """
+
+    __slots__ = ("low", "sources", "starts", "text")
+
+    def __init__(self, text: str, starts: tuple[int, ...], sources: tuple[int, ...]) -> None:
+        self.text = text
+        # The source offset of text[i] is sources[k] + i - starts[k] for the last
+        # segment k with starts[k] <= i: runs of text copied from the source are
+        # stored once, not character by character.
+        self.starts = starts
+        self.sources = sources
+        # The text in lower case, which several passes test for cue words.
+        self.low = text.lower()
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.text!r})"
 
     def offset(self, i: int) -> int:
         """Return the source offset of text[i]."""
