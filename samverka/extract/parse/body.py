@@ -232,8 +232,10 @@ def _raised_by(heading: Heading, content: list[Sentence], people: People) -> str
         while len(words) > 1 and (resolve_organisation(" ".join(words[1:])) or len(words) > 2):
             words = words[:-1]
         return _longest_person(mention, people) or " ".join(words)
-    if OTHER_BUSINESS.match(heading.title) or not content:
+    if not content:
         return None
+    if OTHER_BUSINESS.match(heading.title):
+        return _sole_raiser(content, people)
     # The raiser is named at the start: in the first sentence, or the second after
     # "Från föregående möte."
     first = " ".join(s.text for s in content[:2])[:240]
@@ -261,6 +263,27 @@ def _raised_by(heading: Heading, content: list[Sentence], people: People) -> str
         if m and len(m[1].split()) == 2 and resolve_organisation(m[1]) is None:
             return m[1]
     return None
+
+
+def _sole_raiser(content: list[Sentence], people: People) -> str | None:
+    """Return who raised "Övrigt" when one participant raised all of it.
+
+    "Övrigt" gathers what several people bring: the item is someone's only
+    when it opens with a participant raising a matter ("Therese lyfte att …")
+    and nobody else raises another in it.
+    """
+    raisers = set()
+    for i, sentence in enumerate(content):
+        m = _RAISED_VERB.match(sentence.text)
+        if m is None or m["informs"] or m["presents"]:
+            if i == 0:
+                return None
+            continue
+        name = _longest_person(m[1], people)
+        if name is None:
+            return None
+        raisers.add(name)
+    return raisers.pop() if len(raisers) == 1 else None
 
 
 def _longest_person(mention: str, people: People) -> str | None:

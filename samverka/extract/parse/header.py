@@ -1730,7 +1730,32 @@ def _date_time_place(text: str, head_end: int, header: Header) -> None:
     if header.place is None:
         header.place = _place_from_title(text, header)
     if header.place:
-        header.digital = bool(_DIGITAL.search(header.place))
+        header.place, hybrid = _on_site_part(header.place)
+        header.digital = not hybrid and bool(_DIGITAL.search(header.place))
+
+
+# What joins a room to the remote option: "rum Klara + Teams", "rum Storsjön.
+# Möjlighet att delta via Teams", "Stadshuset och via Zoom".
+_HYBRID_JOIN = re.compile(r"\.\s|\s\+\s?|,?\s(?:och|samt|eller|även|alternativt)\s|\s\(")
+
+
+def _on_site_part(place: str) -> tuple[str, bool]:
+    """Return a hybrid meeting's room without its remote option, and whether it was hybrid.
+
+    A meeting held in a room that people may also join over Teams took place
+    on site: the room is the place.
+    """
+    digital = _DIGITAL.search(place)
+    if digital is None:
+        return place, False
+    joins = [m for m in _HYBRID_JOIN.finditer(place, 0, digital.start())]
+    if not joins:
+        return place, False
+    room = place[: joins[-1].start()].strip(" ,.:;+–-")
+    on_site = (
+        _VENUE_NOUN.search(room) or _ROOM_WORD.search(room) or _STREET_ADDRESS.search(room)
+    ) and not _DIGITAL.search(room)
+    return (room, True) if on_site else (place, False)
 
 
 def _place(text: str, area_end: int, header: Header) -> str | None:
@@ -1874,9 +1899,13 @@ def _plausible_place(value: str) -> bool:
 
 
 # "Mötet hölls torsdagen den 5 september 2024 i Borås Stad, Stadshuset, lokal Viskan."
+# "Skolchefsnätverket träffades torsdagen den 25 november 2021 kl. 13-16 i
+# Vänersborg, Kommunhuset, sal Dalsland.": the place may wrap onto the next line.
 _PROSE_PLACE = re.compile(
-    r"\b(?:Mötet|Sammanträdet|Träffen|Nätverksträffen)\s+(?:hölls|ägde\s+rum|genomfördes|"
-    r"var|skedde)\b[^.\n]{0,80}?\s(?:i|på|via)\s+(?P<place>[" + _UC + r"][^\n]{1,100})"
+    r"\b(?:(?:Mötet|Sammanträdet|Träffen|Nätverksträffen)\s+(?:hölls|ägde\s+rum|genomfördes|"
+    r"var|skedde)|[" + _UC + r"][\w-]+\s+(?:träffades|möttes|sammanträdde|samlades))\b"
+    r"(?:[^.\n]|(?<=\bkl)\.){0,80}?\s(?:i|på|via)\s+"
+    r"(?P<place>[" + _UC + r"][^\n]{1,100}(?:\n[^\n]{1,100})?)"
 )
 
 
@@ -1889,7 +1918,7 @@ def _place_in_prose(text: str, area_end: int) -> str | None:
     for d in find_dates(value):
         value = value[: d.span[0]]
         break
-    value = value.strip(" ,.:;–-")
+    value = " ".join(value.split()).strip(" ,.:;–-")
     return value if value and _plausible_place(value) else None
 
 
@@ -1898,6 +1927,13 @@ _VENUE_NOUN = re.compile(
     r"(?i:hus|huset|salen|sal|rummet|rum|lokal|lokalen|gården|gård|center|centrum|kontor|"
     r"kontoret|hotell|hotel|teams|zoom|skype|biblioteket|aulan|kyrkan)\b"
 )
+
+
+# A room named by a lower-case noun ("rum Kilsbergen", "sammanträdesrum Ansia", "sal 3").
+_ROOM_WORD = re.compile(r"\b[a-zåäö]*(?:rum|rummet|sal|salen|lokal|lokalen)\b")
+# "Stortorget 22", "Drottninggatan 5B".
+_STREET_SUFFIX = r"(?:gatan|vägen|torget|gränd|gången|allén|plan|backen)"
+_STREET_ADDRESS = re.compile(r"\b[" + _UC + r"][a-zåäö]+" + _STREET_SUFFIX + r"\s+\d+[A-Za-z]?\b")
 
 
 def _place_line(text: str, header: Header) -> str | None:
@@ -1916,7 +1952,7 @@ def _place_line(text: str, header: Header) -> str | None:
         if any(p.span[0] < e and p.span[1] > s for p in header.participants):
             continue
         words = re.findall(r"[^\W\d_][\w-]*", line)
-        if not words or len(words) > 6 or _has_verb_like_words(line):
+        if not words or len(words) > 6 or _has_verb_like_words(_ROOM_WORD.sub(" ", line)):
             continue
         venue = _VENUE_NOUN.search(line) is not None
         # "Socialförvaltningen, Lund" names the organiser, not a room.
@@ -1925,9 +1961,14 @@ def _place_line(text: str, header: Header) -> str | None:
             and len(words) >= 2
             and not any(_ORG_WORD_END.search(w) for w in words)
         )
-        if fold(line) == fold(header.network or "") or _BODY_NOUN.search(line):
+        if fold(line) == fold(header.network or ""):
             continue
-        if (venue or town) and _plausible_place(line) and _BODY_NAME.search(line) is None:
+        # "Länsstyrelsen, Stortorget 22, Örebro, rum Kilsbergen": a room or a
+        # street address makes the line a place, a body's name and all.
+        room = _ROOM_WORD.search(line) is not None or _STREET_ADDRESS.search(line) is not None
+        if not room and (_BODY_NOUN.search(line) or _BODY_NAME.search(line)):
+            continue
+        if (venue or town or room) and _plausible_place(line):
             return line
     return None
 
