@@ -33,24 +33,56 @@ class PostgresBackend:
         page_size: int,
     ) -> tuple[list[Hit], int]:
         source, before, after = _source(scope, filters)
-        tsquery = _tsquery(query, source, before, after)
-        params = [*before, tsquery, *after]
-        order = (
-            f"round({RANK}::numeric, 3) DESC, e.date DESC NULLS LAST, e.id DESC"
-            if sort == Sort.RELEVANCE
-            else f"e.date DESC NULLS LAST, {RANK} DESC, e.id DESC"
+        # The words as typed first: if that finds anything, every word occurs as
+        # typed among what the user may see, so no folded form would count (see
+        # `_clause`) and one query answers. Only a query that finds nothing asks,
+        # word by word, whether it occurs as typed.
+        exact = _tsquery(query, None)
+        hits, total = _page(source, [*before, exact, *after], sort, page, page_size)
+        if total or not any(_foldable(clause) for clause in query.positive):
+            return hits, total
+
+        def exists(tsquery: str) -> bool:
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT 1 FROM {source} LIMIT 1", [*before, tsquery, *after])
+                return cursor.fetchone() is not None
+
+        folded = _tsquery(query, exists)
+        if folded == exact:
+            return hits, total
+        return _page(source, [*before, folded, *after], sort, page, page_size)
+
+
+def _page(
+    source: str, params: list[Any], sort: Sort, page: int, page_size: int
+) -> tuple[list[Hit], int]:
+    """Return one page of hits and the number of all, in one pass over the matches.
+
+    The ranking and the count are computed on ids and sort keys only; the shown
+    columns are read for the page's rows alone.
+    """
+    if sort == Sort.RELEVANCE:
+        rank = f"round({RANK}::numeric, 3)"
+        order = "{0}rank DESC, {0}date DESC NULLS LAST, {0}id DESC"
+    else:
+        rank = RANK
+        order = "{0}date DESC NULLS LAST, {0}rank DESC, {0}id DESC"
+    columns = ", ".join(f"s.{c}" for c in HIT_COLUMNS)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""SELECT {columns}, ranked.total FROM (
+                SELECT e.id, e.date, {rank} AS rank, count(*) OVER () AS total
+                FROM {source} ORDER BY {order.format("")} LIMIT %s OFFSET %s
+            ) ranked JOIN search_searchentry s ON s.id = ranked.id
+            ORDER BY {order.format("ranked.")}""",
+            [*params, page_size, (page - 1) * page_size],
         )
-        columns = ", ".join(f"e.{c}" for c in HIT_COLUMNS)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT {columns} FROM {source} ORDER BY {order} LIMIT %s OFFSET %s",
-                [*params, page_size, (page - 1) * page_size],
-            )
-            hits = [Hit(*row) for row in cursor.fetchall()]
-            if page == 1 and len(hits) < page_size:
-                return hits, len(hits)
-            cursor.execute(f"SELECT count(*) FROM {source}", params)
-            return hits, cursor.fetchone()[0]
+        rows = cursor.fetchall()
+        if rows or page == 1:
+            return [Hit(*row[:-1]) for row in rows], rows[0][-1] if rows else 0
+        # Past the last page: no row carries the count.
+        cursor.execute(f"SELECT count(*) FROM {source}", params)
+        return [], cursor.fetchone()[0]
 
 
 def _source(scope: Scope, filters: Filters) -> tuple[str, list[Any], list[Any]]:
@@ -89,24 +121,26 @@ def _source(scope: Scope, filters: Filters) -> tuple[str, list[Any], list[Any]]:
     return f"{table} e, to_tsquery('simple', %s) q WHERE {where}", before, params
 
 
-def _tsquery(query: Query, source: str, before: list[Any], after: list[Any]) -> str:
-    def exists(tsquery: str) -> bool:
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT 1 FROM {source} LIMIT 1", [*before, tsquery, *after])
-            return cursor.fetchone() is not None
-
+def _tsquery(query: Query, exists: Callable[[str], bool] | None) -> str:
+    """Return the tsquery; without `exists`, every word as typed (no folded forms)."""
     parts = [_clause(clause, exists) for clause in query.positive]
     parts += [f"!({_clause(clause, None)})" for clause in query.negative]
     return " & ".join(parts)
 
 
+def _foldable(clause: Clause) -> bool:
+    """Whether the clause is a word that could stand for one typed with å, ä or ö."""
+    return not clause.phrase and is_folded(clause.words[0])
+
+
 def _clause(clause: Clause, exists: Callable[[str], bool] | None) -> str:
-    """Return one clause as tsquery syntax; `exists` is None for an excluded clause."""
+    """Return one clause as tsquery syntax; `exists` is None for an excluded clause
+    (and for the first, as-typed attempt)."""
     if clause.phrase:
         return _phrase(clause.words)
     word = clause.words[0]
     exact = _lexeme(word, weights="AB")
-    if exists is not None and is_folded(word) and not exists(exact):
+    if exists is not None and _foldable(clause) and not exists(exact):
         return _lexeme(word)  # any weight: the folded forms (D) too
     return exact
 

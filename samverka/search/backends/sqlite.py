@@ -37,38 +37,70 @@ class SqliteBackend:
         page_size: int,
     ) -> tuple[list[Hit], int]:
         restriction = _restriction(scope, filters)
-        match, title_terms = _match(query, restriction)
-        where, params = _where(match, scope, filters)
-        # Relevance: a hit in the title first, then the more recent. The title
-        # hits are one more MATCH on the "zzt" tokens; bm25() would cost a pass
-        # over every posting list of the query (its IDF), ~30 ms at 1M records.
-        titles = "0"
-        if title_terms:
-            title_match = " OR ".join(f'"zzt{term}"' for term in title_terms)
-            if restriction:
-                title_match = f"({title_match}) AND {restriction}"
-            titles = f"e.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
-            params = [title_match, *params]
-        order = (
-            "title_hit DESC, e.date DESC, e.id DESC"
-            if sort == Sort.RELEVANCE
-            else "e.date DESC, title_hit DESC, e.id DESC"
-        )
-        columns = ", ".join(f"e.{c}" for c in HIT_COLUMNS)
-        sql = f"""SELECT {columns}, {titles} AS title_hit FROM {FTS_TABLE}
+        # The words as typed first: if that finds anything, every word occurs as
+        # typed among what the user may see, so no folded form would count (see
+        # `_clause`) and one query answers. Only a query that finds nothing asks,
+        # word by word, whether it occurs as typed.
+        match, title_terms = _match(query, restriction, fold=False)
+        hits, total = _page(match, title_terms, restriction, scope, filters, sort, page, page_size)
+        if total or not any(_foldable(clause) for clause in query.positive):
+            return hits, total
+        folded, title_terms = _match(query, restriction, fold=True)
+        if folded == match:
+            return hits, total
+        return _page(folded, title_terms, restriction, scope, filters, sort, page, page_size)
+
+
+def _page(
+    match: str,
+    title_terms: list[str],
+    restriction: str,
+    scope: Scope,
+    filters: Filters,
+    sort: Sort,
+    page: int,
+    page_size: int,
+) -> tuple[list[Hit], int]:
+    where, params = _where(match, scope, filters)
+    # Relevance: a hit in the title first, then the more recent. The title
+    # hits are one more MATCH on the "zzt" tokens; bm25() would cost a pass
+    # over every posting list of the query (its IDF), ~30 ms at 1M records.
+    titles, title_params = "0", []
+    if title_terms:
+        title_match = " OR ".join(f'"zzt{term}"' for term in title_terms)
+        if restriction:
+            title_match = f"({title_match}) AND {restriction}"
+        titles = f"e.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
+        title_params = [title_match]
+    order = (
+        "{0}title_hit DESC, {0}date DESC, {0}id DESC"
+        if sort == Sort.RELEVANCE
+        else "{0}date DESC, {0}title_hit DESC, {0}id DESC"
+    )
+    columns = ", ".join(f"s.{c}" for c in HIT_COLUMNS)
+    # The matches are ranked on their ids and sort keys alone; the shown
+    # columns are read for the page's rows only.
+    sql = f"""SELECT {columns} FROM (
+            SELECT e.id AS id, e.date AS date, {titles} AS title_hit FROM {FTS_TABLE}
             JOIN search_searchentry e ON e.id = {FTS_TABLE}.rowid
-            WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s"""
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, page_size, (page - 1) * page_size])
-            hits = [Hit(*row[:-1]) for row in cursor.fetchall()]
-            if page == 1 and len(hits) < page_size:
-                return hits, len(hits)
+            WHERE {where} ORDER BY {order.format("")} LIMIT %s OFFSET %s
+        ) ranked JOIN search_searchentry s ON s.id = ranked.id
+        ORDER BY {order.format("ranked.")}"""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*title_params, *params, page_size, (page - 1) * page_size])
+        hits = [Hit(*row) for row in cursor.fetchall()]
+        if page == 1 and len(hits) < page_size:
+            return hits, len(hits)
+        if where == f"{FTS_TABLE} MATCH %s":
+            # Nothing to check on the stored row (a site admin's search): FTS5 counts alone.
+            cursor.execute(f"SELECT count(*) FROM {FTS_TABLE} WHERE {where}", params)
+        else:
             cursor.execute(
                 f"""SELECT count(*) FROM {FTS_TABLE}
                 JOIN search_searchentry e ON e.id = {FTS_TABLE}.rowid WHERE {where}""",
-                params[1:] if title_terms else params,
+                params,
             )
-            return hits, cursor.fetchone()[0]
+        return hits, cursor.fetchone()[0]
 
 
 def _where(match: str, scope: Scope, filters: Filters) -> tuple[str, list[Any]]:
@@ -102,17 +134,25 @@ def _restriction(scope: Scope, filters: Filters) -> str:
     return " AND ".join(parts)
 
 
-def _match(query: Query, restriction: str) -> tuple[str, list[str]]:
-    """Return the MATCH expression and the stems whose title hits rank first."""
-    positive = [_clause(clause, restriction) for clause in query.positive]
+def _match(query: Query, restriction: str, fold: bool) -> tuple[str, list[str]]:
+    """Return the MATCH expression and the stems whose title hits rank first.
+
+    Without `fold`, every word is looked for as typed (no folded forms).
+    """
+    positive = [_clause(clause, restriction, fold) for clause in query.positive]
     parts = [expression for expression, _ in positive]
     expression = " AND ".join(parts + ([restriction] if restriction else []))
     for clause in query.negative:
-        expression = f"({expression}) NOT ({_clause(clause, '', negated=True)[0]})"
+        expression = f"({expression}) NOT ({_clause(clause, '', fold=False)[0]})"
     return expression, [term for _, terms in positive for term in terms]
 
 
-def _clause(clause: Clause, restriction: str, negated: bool = False) -> tuple[str, list[str]]:
+def _foldable(clause: Clause) -> bool:
+    """Whether the clause is a word that could stand for one typed with å, ä or ö."""
+    return not clause.phrase and is_folded(clause.words[0])
+
+
+def _clause(clause: Clause, restriction: str, fold: bool) -> tuple[str, list[str]]:
     if clause.phrase:
         stems = [stem(w) for w in clause.words]
         return '"' + " ".join(stems) + '"', stems
@@ -125,7 +165,7 @@ def _clause(clause: Clause, restriction: str, negated: bool = False) -> tuple[st
         return f'"{stemmed}"*', [stemmed]
     # Typed without å/ä/ö: the folded forms count only if the word as typed
     # does not occur among what the user may see.
-    if not negated and is_folded(word) and not (exact and _exists(_any(exact), restriction)):
+    if fold and _foldable(clause) and not (exact and _exists(_any(exact), restriction)):
         exact = _expand("folded", stemmed) or []
     return (_any(exact), exact) if exact else (f'"{stemmed}"', [])
 
