@@ -104,6 +104,8 @@ _PRESENT_LABELS = (
     "Attending",
     # "Med: Anna (Lund), Per Ek (Eslöv)": only with a colon (`_COLON_ONLY`).
     "Med",
+    "Med på mötet",
+    "Med på träffen",
 )
 _GUEST_LABELS = (
     "Inbjudna gäster",
@@ -125,12 +127,17 @@ _ABSENT_LABELS = (
     "Förhinder",
     "Ej deltagande",
     "Återbud",
+    "Inte med",
+    "Ej med",
     "Apologies",
     "Absent",
     "Regrets",
 )
 # Labels that are ordinary words without their colon ("Med vänliga hälsningar").
-_COLON_ONLY = frozenset({"med", "present", "absent", "invited", "attending"})
+_COLON_ONLY = frozenset(
+    {"med", "med på mötet", "med på träffen", "inte med", "ej med"}
+    | {"present", "absent", "invited", "attending"}
+)
 _ALL_LABELS = (*_PRESENT_LABELS, *_GUEST_LABELS, *_ABSENT_LABELS)
 _LABEL_STATUS: dict[str, Status] = {
     **{fold(x): "present" for x in _PRESENT_LABELS},
@@ -329,7 +336,9 @@ _ORGAN_LABEL = re.compile(
 _MINUTE_TAKER = re.compile(
     # Every alternative starts with one of these capitals; the lookahead lets
     # the engine skip other positions cheaply.
-    r"(?=[VAPSMHN])(?:Vid\s+(?:tangenterna|anteckningarna|protokollet|pennan|datorn)|Antecknare|Antecknat\s+av|"
+    r"(?=[VAPSMHNO])(?:Vid\s+(?:tangenterna|anteckningarna|protokollet|pennan|datorn)|Antecknare|Antecknat\s+av|"
+    # "Sammankallande och anteckningar: Kent Öhman": one person in two roles.
+    r"(?:Sammankallande|Ordförande|Mötesledare)\s+och\s+(?:anteckningar|antecknare|sekreterare)(?=\s?:)|"
     r"Anteckningar\s+av|Protokollförare|Sekreterare(?=\s?:)|Minnesanteckningar\s+fördes\s+av|"
     r"(?:Notes|Minutes)(?:\s+taken)?\s+by|(?:Note|Minute)[\s-]?taker|"
     r"Med\s+vänliga\s+hälsningar|Vänliga\s+hälsningar|Hälsningar|Mvh)"
@@ -1507,8 +1516,11 @@ _AFTER_DOC_TYPE = re.compile(
     r"(?i:(?:minnes|mötes|sammanträdes)?(?:anteckningar|protokoll))"
     r"(?:\s+(?:fört|förda))?(?:\s+(?:från|vid|för|över))?\s*[–—:-]?\s+(?P<rest>.+)$"
 )
+# "Möte med nätverket …", "fört vid styrelsemöte i Föreningen …".
 _MEETING_OF = re.compile(
-    r"^(?:(?:\w*möte|mötet|sammanträde|sammanträdet|träff)\w*\s+(?:med|i|för)\s+)", re.I
+    r"^(?:(?:fört|förda|förd)\s+vid\s+)?"
+    r"(?:(?:\w*möte|mötet|sammanträde|sammanträdet|träff)\w*\s+(?:med|i|för)\s+)",
+    re.I,
 )
 _GENITIVE_MEETING = re.compile(
     r"^(?P<body>[\w-]+?(?:gruppen|nämnden|rådet|förbundet|nätverket|styrelsen|utskottet|"
@@ -1615,25 +1627,33 @@ def _network(text: str, title: str | None) -> str | None:
             # "Minnesanteckningar – Nätverket för äldreomsorg"
             return dashed["body"].strip()
     lines = _first_lines(text, 300)
-    if title and len(lines) >= 2 and fold(text[lines[0][0] : lines[0][1]]) == fold(title):
+    title_line = next(
+        (i for i, (s, e) in enumerate(lines[:4]) if title and fold(text[s:e]) == fold(title)), None
+    )
+    if title_line is not None and title_line + 1 < len(lines):
         # "Regionala samverkansrådet Kalmar län – vård, omsorg …": the name
         # before a dash or comma; what follows describes the body or the meeting.
-        head = _NAME_TAIL.split(text[lines[1][0] : lines[1][1]].strip(), maxsplit=1)[0]
+        under = lines[title_line + 1]
+        head = _NAME_TAIL.split(text[under[0] : under[1]].strip(), maxsplit=1)[0]
         # "Möte med nätverket för skolkuratorer": the body, not the meeting.
         second = _MEETING_OF.sub("", head)
         if (
             len(second) <= 80
-            and head[:1].isupper()
+            and (head[:1].isupper() or second[:1].isupper())
             and not re.search(r"[\d:]", second)
             and _BODY_NOUN.search(second)
         ):
             # A body's name on the line under the document type ("Kommunstyrelsens arbetsutskott").
             return second.strip()
     for s, e in lines[:3]:
-        only = _TITLE_NETWORK.fullmatch(text[s:e].strip())
-        if only and e - s <= 60:
-            # A page header or first line that is only the body's name.
-            return only.group()
+        for cell in _CELL_SPLIT.split(text[s:e].strip()):
+            # A page header or first line that is only the body's name, perhaps
+            # with the date ("FoU-nätverket Sjuhärad 2022-05-19") or in a cell of
+            # its own ("ANTECKNINGAR | Nätverket för … i Värmland").
+            cell = _TRAILING_DATE.sub("", cell).strip(" ,.:;–-")
+            only = _TITLE_NETWORK.fullmatch(cell) or _LEADING_BODY.match(cell)
+            if only and len(cell) <= 80:
+                return only.group()
     m2 = _BODY_NAME.search(text, 0, min(len(text), 300))
     if m2:
         return m2.group()
@@ -1645,7 +1665,7 @@ def _network(text: str, title: str | None) -> str | None:
 _LEADING_BODY = re.compile(
     r"^(?:(?:Nätverket|Nätverk|Rådet|Gruppen|Länsgruppen|Länsgrupp|Arbetsgruppen|Arbetsgrupp|"
     r"Styrgruppen|Styrgrupp|Samverkansgruppen|Samverkansgrupp|Referensgruppen|Referensgrupp|"
-    r"Forum|Samrådet|Samråd)\s+(?:för|i|inom|kring)\s+[^\d\n]{3,80}"
+    r"Forum|Samrådet|Samråd)\s+(?:för|i|inom|kring|om)\s+[^\d\n]{3,80}"
     r"|[" + _UC + r"][\w-]*(?:\s+och\s+[\w-]+)?s\s+"
     r"(?:arbetsutskott|presidium|beredningsgrupp|beredning|utskott)"
     r"(?:et)?(?:\s+för\s+[^\d\n]{3,60})?)$"
@@ -1653,7 +1673,7 @@ _LEADING_BODY = re.compile(
 _BODY_NOUN = re.compile(
     r"(?:n[äa]tverk|n[äa]tverket|r[åa]d|r[åa]det|n[äa]mnd|n[äa]mnden|styrelse|styrelsen|grupp|"
     r"gruppen|f[öo]rbund|f[öo]rbundet|utskott|utskottet|beredning|beredningen|samr[åa]d|"
-    r"samr[åa]det|kommitté|kommittén|forum)\b",
+    r"samr[åa]det|kommitté|kommittén|forum|förening|föreningen)\b",
     re.IGNORECASE,
 )
 _TITLE_NETWORK = re.compile(
@@ -1669,6 +1689,9 @@ _TITLE_BODY = re.compile(
 
 
 _NAME_TAIL = re.compile(r"\s[–—-]\s|,\s")
+# Cells of a table row flattened to one line.
+_CELL_SPLIT = re.compile(r"\s+\|\s+|\t+")
+_TRAILING_DATE = re.compile(r"\s+(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}(?:\s+\d{4})?)$")
 _DOC_WORD = re.compile(
     r"(?i:minnesanteckningar|anteckningar|protokoll|mötesanteckningar|sammanträdesprotokoll|"
     r"dagordning|kallelse|möte|mötet|sammanträde)"
@@ -1824,6 +1847,9 @@ _WEEKDAY_BEFORE = re.compile(
 )
 
 
+_HEADING_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/.-])")
+
+
 def _yearless_date(text: str, area_end: int, warnings: list[str]) -> str | None:
     """Return a labelled or first-lines date without a year, the year taken from the text."""
     lines = _first_lines(text, 400)[:3]
@@ -1838,6 +1864,10 @@ def _yearless_date(text: str, area_end: int, warnings: list[str]) -> str | None:
         years = Counter(
             x.year for x in find_dates(text, 0, min(len(text), 100_000)) if x.year is not None
         )
+        if not years:
+            # "Arbetsgruppen … – VT 2022 / Mötesanteckningar 3/3": the year of the
+            # heading's term or period.
+            years = Counter(int(y) for y in _HEADING_YEAR.findall(text, 0, first_lines_end))
         if not years:
             return None
         year = years.most_common(1)[0][0]

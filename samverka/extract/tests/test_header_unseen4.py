@@ -76,3 +76,71 @@ def test_a_remote_meeting_stays_digital(value: str) -> None:
     text = f"Minnesanteckningar 2024-03-12\nPlats: {value}\n\nNärvarande\nAnna Berg, Lund\n"
     header = _header(text)
     assert (header.place, header.digital) == (value, True)
+
+
+@pytest.mark.parametrize(
+    ("head", "network"),
+    [
+        # The body's name and the date on the first line, the document type under it.
+        ("Äldrenätverket Fyrbodal 2023-10-04\nMinnesanteckningar\n", "Äldrenätverket Fyrbodal"),
+        # The name in a cell of its own beside the document type.
+        (
+            "MINNESANTECKNINGAR | Nätverket för skolkuratorer i Halland\n",
+            "Nätverket för skolkuratorer i Halland",
+        ),
+        # "fört vid … i": the body after the meeting.
+        ("PROTOKOLL\nfört vid årsmöte i Föreningen Skånes Fritidschefer\n", None),
+        # The body's name under the document type, below a page header.
+        (
+            "Region Dalarna\nAvdelningen för hälsa\n\nANTECKNINGAR\n"
+            "Samråd om suicidprevention i Dalarna\n",
+            "Samråd om suicidprevention i Dalarna",
+        ),
+    ],
+)
+def test_the_network_is_named_in_the_first_lines(head: str, network: str | None) -> None:
+    text = head + "Onsdag 4 oktober 2023, kl. 13–15\n\nNärvarande\nAnna Berg, Lund\n"
+    found = _header(text).network
+    if network is None:
+        assert found is not None and found.startswith("Föreningen Skånes Fritidschefer")
+    else:
+        assert found == network
+
+
+@pytest.mark.parametrize(
+    ("present", "absent"),
+    [("Med på mötet", "Inte med"), ("Med på träffen", "Ej med")],
+)
+def test_plain_attendance_labels_with_a_colon(present: str, absent: str) -> None:
+    text = (
+        "Mötesanteckningar 2022-03-03\n\n"
+        f"{present}: Lena Lund (Luleå), Nils Rova (Kiruna).\n{absent}: Sara Berg (Boden)\n\n"
+        "1. Inledning\nVälkomna.\n"
+    )
+    people = [(p.name, p.organisation, p.status) for p in _header(text).participants]
+    assert people == [
+        ("Lena Lund", "Luleå", "present"),
+        ("Nils Rova", "Kiruna", "present"),
+        ("Sara Berg", "Boden", "absent"),
+    ]
+
+
+def test_med_without_a_colon_is_no_label() -> None:
+    text = "Mötesanteckningar 2022-03-03\n\nMed på mötet fanns även Lena Lund från Luleå.\n"
+    assert _header(text).participants == []
+
+
+@pytest.mark.parametrize(
+    "line", ["Sammankallande och anteckningar: Kent Öst", "Ordförande och sekreterare: Kent Öst"]
+)
+def test_one_person_convening_and_taking_the_minutes(line: str) -> None:
+    text = f"Anteckningar 2022-03-03\n\nDeltagare: Kent Öst (Piteå), Lisa Berg (Luleå)\n{line}\n"
+    assert _header(text).minute_taker == "Kent Öst"
+
+
+def test_a_yearless_date_takes_the_year_of_the_heading_term() -> None:
+    text = (
+        "Arbetsgruppen försörjningsstöd – HT 2021\n\nMötesanteckningar 14/10\nKl 9-12, Teams\n\n"
+        "Deltagare: Kent Öst (Piteå)\n\n1. Inledning\nVälkomna.\n"
+    )
+    assert _header(text).date == "2021-10-14"
