@@ -21,7 +21,10 @@ _FORMULA = re.compile(
     r"\bbeslut(?:ar|ade|öt|ades)\b|\bbeslut(?:et)?\s*(?:\d{1,2}\s*[.)]\s*)?:?\s+att\b|^beslut\s*:"
     r"|\benas om\b|\benades om\b|\bkommer överens om\b|\bkom överens om\b|\bfastställ(?:s|des|er)\b"
     r"|\bgodkänn(?:s|des)\b|\bgodkänner\b|\butses (?:att justera|till)\b|\butsågs\b"
-    r"|\bväljer\b[^.]{0,200}\btill\b|\bväljs\b|\btill handlingarna\b|\bbordläggs\b"
+    # "Frågan bordläggs" puts the item off (`CARRIED_OVER`); under a "Beslut"
+    # label, or as "beslutar att bordlägga", it is also the decision.
+    r"|\bväljer\b[^.]{0,200}\btill\b|\bväljs\b|\btill handlingarna\b"
+    r"|\bställ(?:er|de) sig bakom\b"
     r"|\bavslås\b|\bbifalls\b"
     r"|\btillstyrk(?:s|er)\b|\bantas\b|\bantogs\b"
     r"|\bvaldes\b[^.]{0,40}\b(?:justera|till)\b|\b(?:justerare|ordförande) valdes\b"
@@ -97,7 +100,7 @@ _FORMULA_KEYS = (
     "valdes", "återremitter",
     "beslut", "beslöt", "enas", "enades", "överens", "fastst", "godkän", "utses", "utsågs",
     "välj", "handlingarna", "bevilja", "avslogs",
-    "bordl", "avslås", "bifalls", "tillstyrk", "antas", "antogs",
+    "avslås", "bifalls", "tillstyrk", "antas", "antogs", "bakom",
 )  # fmt: skip
 _CARRIED_KEYS = (
     "återremitter",
@@ -113,7 +116,10 @@ _EXPLICIT = re.compile(
 )
 # A proposal put to the meeting is not its decision: "Förslag till beslut: att …",
 # "Förvaltningen föreslår att nämnden beslutar att …".
-_PROPOSAL = re.compile(r"\bförslag till beslut\b|\bföresl(?:år|ås|ogs|agit|og)\b")
+# "Per Ek (C) yrkar att ärendet bordläggs": a motion, not the decision.
+_PROPOSAL = re.compile(
+    r"\bförslag till beslut\b|\bföresl(?:år|ås|ogs|agit|og)\b|\byrka(?:r|de|nde)\b"
+)
 _STARTS_LABELLED = re.compile(r"(?:\w+s\s+)?beslut(?:et)?\s*:")
 # "Ordföranden ställer proposition … och finner att …": procedure, not the decision.
 _PROCEDURE = re.compile(r"\bproposition\b|\bfinner att\b|\bbeslutsgång\b")

@@ -55,3 +55,30 @@ def test_other_business_raised_by_one_participant_is_theirs(opening: str) -> Non
 def test_other_business_with_several_matters_or_none_raised_is_nobodys(content: str) -> None:
     text = f"1. Ekonomi\nBudgeten följdes upp.\n\n2. Övrigt\n{content}\n"
     assert _raised(text, "Övrigt") is None
+
+
+def _decisions(text: str) -> list[str]:
+    return [d.text for item in _body(text).items for d in item.decisions]
+
+
+def test_standing_behind_a_proposal_is_a_decision() -> None:
+    text = "1. Gemensam rutin\nGruppen ställer sig bakom att ta fram en gemensam rutin för jour.\n"
+    assert _decisions(text) == ["Gruppen ställer sig bakom att ta fram en gemensam rutin för jour"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Frågan bordläggs till nästa möte i väntan på underlag.",
+        "Lisa Berg (M) yrkar att ärendet återremitteras.",
+        "Henrik Holm yrkade bifall till förslaget.",
+    ],
+)
+def test_a_deferral_or_a_motion_is_no_decision(sentence: str) -> None:
+    assert _decisions(f"1. Ny taxa\n{sentence}\n") == []
+
+
+def test_a_deferral_under_a_decision_label_is_the_decision() -> None:
+    items = _body("1. Inledning\nVälkomna.\n2. Ny taxa\nBeslut: Ärendet bordläggs.\n").items
+    assert [d.text for d in items[1].decisions] == ["Ärendet bordläggs"]
+    assert items[1].outcome == "carried_over"
