@@ -14,8 +14,9 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -123,6 +124,51 @@ class Counts:
     deleted: int = 0
     review: int = 0
     meetings: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Calendar:
+    """A network's meetings by date, read once per document; the loader adds what it saves.
+
+    A document needs the meeting on its date, whether a planned meeting's date
+    is taken, and the meetings before and after its own: one query, not four.
+    """
+
+    meetings: dict[int, tuple[datetime.date, str]]  # id → (date, status)
+
+    @classmethod
+    def of(cls, network: Network) -> Calendar:
+        rows = Meeting.objects.for_network(network).values_list("pk", "date", "status")
+        return cls({pk: (date, status) for pk, date, status in rows})
+
+    def note(self, meeting: Meeting) -> None:
+        self.meetings[meeting.pk] = (meeting.date, meeting.status)
+
+    def taken(self, date: datetime.date) -> bool:
+        """Whether the network has a meeting that day, cancelled or not."""
+        return any(day == date for day, _ in self.meetings.values())
+
+    def on(self, date: datetime.date) -> int | None:
+        """The first meeting that day that is not cancelled."""
+        return min((pk for pk, (day, _) in self.current() if day == date), default=None)
+
+    def next_after(self, date: datetime.date) -> tuple[int, str] | None:
+        """The next meeting after `date` that is not cancelled: (id, status)."""
+        later = [(day, pk, status) for pk, (day, status) in self.current() if day > date]
+        if not later:
+            return None
+        _, pk, status = min(later)
+        return pk, status
+
+    def last_before(self, date: datetime.date) -> int | None:
+        """The latest meeting before `date` that is not cancelled."""
+        earlier = [(day, -pk) for pk, (day, _) in self.current() if day < date]
+        return -max(earlier)[1] if earlier else None
+
+    def current(self) -> Iterator[tuple[int, tuple[datetime.date, str]]]:
+        for pk, (day, status) in self.meetings.items():
+            if status != Meeting.Status.CANCELLED:
+                yield pk, (day, status)
 
 
 class PauseHook:
@@ -248,6 +294,11 @@ class DocumentLoader:
     def person(self, pk: int) -> Person:
         return self.people.person(pk)
 
+    @cached_property
+    def calendar(self) -> Calendar:
+        # Read when first needed: after a new version's retirement removed meetings.
+        return Calendar.of(self.network)
+
     def content_type(self, model: type[models.Model]) -> ContentType:
         if model not in self._content_types:
             self._content_types[model] = ContentType.objects.get_for_model(model)
@@ -326,13 +377,8 @@ class DocumentLoader:
                 self.header_span(),
             )
             return
-        meeting = (
-            Meeting.objects.for_network(self.network)
-            .filter(date=date)
-            .exclude(status=Meeting.Status.CANCELLED)
-            .order_by("pk")
-            .first()
-        )
+        on_date = self.calendar.on(date)
+        meeting = Meeting.objects.get(pk=on_date) if on_date is not None else None
         ours = {self.source.pk, self.replaces.pk if self.replaces else None}
         if (
             meeting is not None
@@ -357,6 +403,7 @@ class DocumentLoader:
             # but the edited details (place, time) stay.
             meeting.status = Meeting.Status.HELD
             self.save(meeting, self.header_span(), action=action)
+            self.calendar.note(meeting)
             self.meeting = meeting
             self.counts.meetings.append(meeting.pk)
             return
@@ -367,6 +414,7 @@ class DocumentLoader:
         meeting.place = (minutes.place or "")[:255]
         meeting.is_digital = minutes.digital
         self.save(meeting, self.header_span(), action=action)
+        self.calendar.note(meeting)
         self.meeting = meeting
         self.counts.meetings.append(meeting.pk)
 
@@ -750,45 +798,43 @@ class DocumentLoader:
         """Carried-over items go on the next meeting's agenda; items carried to this
         meeting from the previous one are linked back."""
         assert self.meeting is not None
-        meetings = Meeting.objects.for_network(self.network).exclude(
-            status=Meeting.Status.CANCELLED
-        )
         carried = [item for item in self.items if item.outcome == AgendaItem.Outcome.CARRIED_OVER]
-        following = (
-            meetings.filter(date__gt=self.meeting.date).order_by("date").first()
-            if carried
-            else None
-        )
+        following = self.calendar.next_after(self.meeting.date) if carried else None
         if following is not None:
-            if following.status == Meeting.Status.PLANNED:
-                self.carry_to(carried, following)
+            following_id, status = following
+            if status == Meeting.Status.PLANNED:
+                self.carry_to(carried, following_id)
             else:
-                later_items = list(following.items.filter(carried_from__isnull=True))
+                later_items = list(
+                    AgendaItem.objects.filter(meeting=following_id, carried_from__isnull=True)
+                )
                 for item in carried:
                     match = self.similar_item(item.title, later_items)
                     if match is not None:
                         match.carried_from = item
                         self.save(match, None, action=ImportedRecord.Action.UPDATED, link=False)
-        previous = meetings.filter(date__lt=self.meeting.date).order_by("-date").first()
+        previous = self.calendar.last_before(self.meeting.date)
         if previous is not None:
-            earlier = previous.items.filter(outcome=AgendaItem.Outcome.CARRIED_OVER)
+            earlier = AgendaItem.objects.filter(
+                meeting=previous, outcome=AgendaItem.Outcome.CARRIED_OVER
+            )
             for old in earlier:
                 match = self.similar_item(old.title, self.items)
                 if match is not None and match.carried_from_id is None:
                     match.carried_from = old
                     self.save(match, None, action=ImportedRecord.Action.UPDATED, link=False)
 
-    def carry_to(self, items: list[AgendaItem], meeting: Meeting) -> None:
+    def carry_to(self, items: list[AgendaItem], meeting_id: int) -> None:
         """Put the items on the agenda of a planned meeting, after what it has.
 
         The items are this document's own, so none of them is there yet.
         """
-        order = meeting.items.count()
+        order = AgendaItem.objects.filter(meeting=meeting_id).count()
         for item in items:
             order += 1
             self.save_later(
                 AgendaItem(
-                    meeting=meeting,
+                    meeting_id=meeting_id,
                     order=order,
                     number=str(order),
                     title=item.title,
@@ -813,21 +859,19 @@ class DocumentLoader:
                 continue
             if date == held_on:
                 continue
-            exists = Meeting.objects.for_network(self.network).filter(date=date).exists()
-            if exists:
+            if self.calendar.taken(date):
                 continue
-            self.save(
-                Meeting(
-                    network=self.network,
-                    date=date,
-                    status=Meeting.Status.PLANNED,
-                    start_time=parse_time(planned.start_time),
-                    end_time=parse_time(planned.end_time),
-                    place=(planned.place or "")[:255],
-                    is_digital=_is_digital(planned.place),
-                ),
-                planned.span,
+            meeting = Meeting(
+                network=self.network,
+                date=date,
+                status=Meeting.Status.PLANNED,
+                start_time=parse_time(planned.start_time),
+                end_time=parse_time(planned.end_time),
+                place=(planned.place or "")[:255],
+                is_digital=_is_digital(planned.place),
             )
+            self.save(meeting, planned.span)
+            self.calendar.note(meeting)
 
     def load_representations(self) -> None:
         """Best effort: "Anna Andersson är nätverkets representant i Medelpunkten"."""

@@ -6,6 +6,7 @@ The rules, and why, are in NOTES.md ("People").
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 
@@ -28,6 +29,9 @@ class Likeness(enum.IntEnum):
     SAME = 3
 
 
+# Resolving a participant compares their name with every known name, so the
+# same few thousand names are folded over and over: remember the latest.
+@functools.lru_cache(maxsize=1 << 14)
 def fold(name: str) -> str:
     """Return the name case-folded, single-spaced, without accents (Hedén → heden)."""
     decomposed = unicodedata.normalize("NFKD", " ".join(name.split()).casefold())
