@@ -69,6 +69,11 @@ _RESPONSIBLE = re.compile(
     rf"(?:ansvarig|ansv\.?|ansvar)\s*:\s*((?:{NAME_WORD}|[a-zåäö]+en)(?:\s+{NAME_WORD}){{0,3}})",
     re.IGNORECASE,
 )
+# "Ansvarig för kontakten med kommunerna: Hanna Möller".
+_RESPONSIBLE_FOR = re.compile(
+    r"(?:[-–•]\s+)?(?:ansvarig|ansvar)\s+för\s+(?P<task>[^:.]{3,120}?)\s*:\s*(?=\S)",
+    re.IGNORECASE,
+)
 # "att ge processledaren Elin Wahlgren i uppdrag att ta fram …".
 _GIVE = re.compile(
     r"\b(?:(?:ge|ger|gav|ges)\s+(.{1,60}?)\s+i uppdrag|uppdra(?:r|s|des)?\s+åt\s+(.{1,60}?))"
@@ -174,6 +179,20 @@ def find_assignments(
     for n, sentence in enumerate(sentences):
         text = sentence.text
         low = sentence.low
+        owner = _RESPONSIBLE_FOR.match(text) if "ansv" in low[:14] else None
+        if owner:
+            # "Ansvarig för att ta fram en rutin: Fredrik Alm, klart till 1/9": the
+            # task between "för" and the colon, the owners and the date after it.
+            owners = _responsible_names(text[owner.end() :], resolver)
+            task_start = owner.start("task") + (4 if owner["task"][:4].lower() == "att " else 0)
+            owner_due = _due(text[owner.end() :], meeting, next_meeting)
+            task_end = owner.end("task")
+            for name in owners:
+                owned = _make(sentence, task_start, task_end, name, [], meeting, next_meeting)
+                owned.due = owner_due or owned.due
+                found.append(owned)
+            if owners:
+                continue
         responsible = _RESPONSIBLE.match(text) if "ansv" in low[:12] else None
         if responsible and n > 0:
             # "Ta fram en rutin. Ansvarig: Linda, klart 30/4": the task, then its owner;

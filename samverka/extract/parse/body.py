@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from datetime import date
 from itertools import pairwise
 
-from samverka.extract.model import Item, SourceText, Span
+from samverka.extract.model import Assignment, Item, SourceText, Span
 from samverka.extract.orgs import resolve_organisation
 from samverka.extract.parse.assignments import (
     Resolver,
@@ -95,6 +95,7 @@ def parse_body(source: SourceText, header: Header) -> Body:
     next_meeting = min((p.date for p in body.planned_meetings), default=None)
     resolver = Resolver(people)
     starts = [line.start for line in lines]
+    from_tables: list[Assignment] = []
     for k, heading in enumerate(headings):
         item_end = headings[k + 1].start if k + 1 < len(headings) else end
         item_lines = lines[
@@ -116,6 +117,7 @@ def parse_body(source: SourceText, header: Header) -> Body:
         if not reports:
             item.assignments = find_assignments(content, resolver, meeting, next_meeting)
         table = find_table_assignments(item_lines, resolver, meeting, next_meeting)
+        from_tables.extend(table)
         if table:
             rows = [a.span for a in table]
             kept = [
@@ -127,6 +129,7 @@ def parse_body(source: SourceText, header: Header) -> Body:
         if not reports and is_carried_over(content, [a.span for a in item.assignments]):
             item.outcome = "carried_over"
         body.items.append(item)
+    _drop_restated(body.items, from_tables)
     body.warnings.extend(_numbering_gaps(headings))
     for item in body.items:
         if item.raised_by and people.participants and not people.resolve(item.raised_by):
@@ -134,6 +137,30 @@ def parse_body(source: SourceText, header: Header) -> Body:
                 f"{item.raised_by!r}, som tog upp {item.title!r}, finns inte i deltagarlistan."
             )
     return body
+
+
+def _drop_restated(items: list[Item], from_tables: list[Assignment]) -> None:
+    """Drop the rows of a to-do table that restate an assignment the text already gives.
+
+    "Maja tar fram ett utkast till nästa möte" in the item and "Utkast vägledning
+    | Maja | nästa möte" in the list at the end are one task, not two.
+    """
+    if not from_tables:
+        return
+    table_ids = {id(a) for a in from_tables}
+    in_text = [a for item in items for a in item.assignments if id(a) not in table_ids]
+    restated = {
+        id(row)
+        for row in from_tables
+        if any(a.assignee == row.assignee and _stems(a.text) & _stems(row.text) for a in in_text)
+    }
+    for item in items:
+        item.assignments = [a for a in item.assignments if id(a) not in restated]
+
+
+def _stems(text: str) -> set[str]:
+    """Return the first five letters of the longer words: "mejla"/"mejlar", "utkast"/"utkastet"."""
+    return {w[:5] for w in re.findall(r"[^\W\d_]{5,}", text.lower())}
 
 
 def _recover(

@@ -844,8 +844,10 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
                 gap.strip(" ") == "\n"
                 and len(current) == 1
                 and not is_municipality(text[current[0][0] : current[0][1]])
-                # "…, region Nord\nAgneta Berg": a word after lower-case text ends a value.
+                # "…, region Nord\nAgneta Berg": a word after lower-case text ends a value,
+                # and a word in a table's last cell ("…\tForskare\nElin Berg") is no first name.
                 and not text[: current[0][0]].rstrip(" ")[-1:].isalpha()
+                and text[: current[0][0]].rstrip(" ")[-1:] not in ("\t", "|")
             )
         )
         if is_name and not current and "\n" in text[prev_end : m.start()]:

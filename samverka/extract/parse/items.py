@@ -166,10 +166,11 @@ def find_headings(
         # "Attendees: …", "Apologies: …": label lines the header did not know, ahead
         # of the numbered items, are no items.
         first = numbered
-    if len(first) == 1:
-        # One heading ("Dagordning") before a run of numbered items is a label of
-        # the list under it, not the document's way of marking items.
-        richer = [k for k in kinds if len(k) >= 3]
+    if len(first) <= 2:
+        # One or two headings ("Dagordning och anteckningar", a stray label line)
+        # before a run of bullets or numbers are labels of the list under them,
+        # not the document's way of marking items.
+        richer = [k for k in kinds if len(k) >= max(3, 2 * len(first))]
         if richer:
             return min(richer, key=lambda hs: hs[0].start)
     return first
@@ -207,10 +208,28 @@ def _heading_paragraph(lines: list[Line], i: int) -> tuple[str, int, int]:
         and j + 1 < len(lines)
         and not lines[j + 1].hinted
         and j - i < 2
+        and _continues(lines[j].text, lines[j + 1].text)
     ):
         j += 1
         parts.append(lines[j].text)
     return " ".join(parts), lines[j].end, j
+
+
+def _continues(line: str, following: str) -> bool:
+    """Return whether `following` carries on the heading `line` rather than starting the text.
+
+    A wrapped heading goes on in lower case ("… som gäller / från och med
+    2024"), after a word that needs more ("… samverkan med / Region Skåne"), or
+    with a few words ("… – Marie / Klippan."); a capitalised sentence after a
+    complete line starts the item's text ("… (korttidsvistelse) / Henrik har
+    tagit fram ett utkast.").
+    """
+    first = following.lstrip()[:1]
+    if not first.isupper() or len(following.split()) <= 3:
+        # A short line is the spill of a name ("… – Marie / Klippan.").
+        return True
+    words = line.split()
+    return bool(words) and (words[-1].lower() in DANGLING or line.rstrip()[-1:] in ",-–")
 
 
 # "./. Bilaga." marks an item with an attachment.
@@ -992,7 +1011,8 @@ def _bullet_headings(lines: list[Line], people: People) -> list[Heading]:
         if (
             below
             and below[:1] != char
-            and below.rstrip()[-1:] in ".!?"
+            # Under the bullet, a sentence or the first line of a wrapped paragraph.
+            and (below.rstrip()[-1:] in ".!?" or line_is_open(below))
             and _looks_like_plain_heading(rest, people)
         ):
             title = _clean_title(rest)

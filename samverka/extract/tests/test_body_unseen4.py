@@ -82,3 +82,95 @@ def test_a_deferral_under_a_decision_label_is_the_decision() -> None:
     items = _body("1. Inledning\nVälkomna.\n2. Ny taxa\nBeslut: Ärendet bordläggs.\n").items
     assert [d.text for d in items[1].decisions] == ["Ärendet bordläggs"]
     assert items[1].outcome == "carried_over"
+
+
+def _titles(text: str) -> list[str]:
+    return [item.title for item in _body(text).items]
+
+
+def test_a_long_heading_does_not_swallow_the_capitalised_sentence_under_it() -> None:
+    text = (
+        "1. Inledning\nVälkomna.\n\n"
+        "2. Gemensam rutin för utredning av korttidsvistelse enligt LSS 9 § 6 (barn)\n"
+        "Henrik har tagit fram ett utkast. Rutinen antogs.\n"
+    )
+    items = _body(text).items
+    assert (
+        items[1].title == "Gemensam rutin för utredning av korttidsvistelse enligt LSS 9 § 6 (barn)"
+    )
+    assert [d.text for d in items[1].decisions] == ["Rutinen antogs"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "following", "title"),
+    [
+        # Lower case: the heading wraps.
+        (
+            "2. Information om den nya överenskommelsen om placeringar som gäller",
+            "från och med januari",
+            "Information om den nya överenskommelsen om placeringar som gäller "
+            "från och med januari",
+        ),
+        # After a word that needs more.
+        (
+            "2. Uppföljning av den gemensamma överenskommelsen om samverkan med",
+            "Region Skåne och kommunerna",
+            "Uppföljning av den gemensamma överenskommelsen om samverkan med Region Skåne och "
+            "kommunerna",
+        ),
+    ],
+)
+def test_a_wrapped_heading_still_joins_its_second_line(
+    heading: str, following: str, title: str
+) -> None:
+    text = f"1. Inledning\nVälkomna.\n\n{heading}\n{following}\nVi gick igenom den.\n"
+    assert _titles(text)[1] == title
+
+
+def test_bullet_items_over_wrapped_paragraphs_beat_a_label_line_above_them() -> None:
+    text = (
+        "Dagordning och minnesanteckningar\n\n"
+        "• Inledning\nAnna hälsar välkommen och går igenom dagordningen.\n\n"
+        "• Uppföljning av hemtjänsten\n"
+        "Henrik redogjorde för uppföljningen av hemtjänsten. Den visar att\n"
+        "brukarna är nöjda men att kontinuiteten behöver bli bättre.\n\n"
+        "• Ny riktlinje för trygghetslarm\nSkjuts upp till mötet i oktober.\n\n"
+        "• Övrigt\nSofie informerade om att hon går i pension efter sommaren och att en\n"
+        "en ersättare presenteras senare.\n"
+    )
+    assert _titles(text) == [
+        "Inledning",
+        "Uppföljning av hemtjänsten",
+        "Ny riktlinje för trygghetslarm",
+        "Övrigt",
+    ]
+
+
+def _assignments(text: str) -> list[tuple[str, str, str | None]]:
+    return [(a.assignee, a.text, a.due) for item in _body(text).items for a in item.assignments]
+
+
+def test_responsible_for_a_task_before_the_colon() -> None:
+    text = (
+        "1. Utvärdering\nRapporten diskuterades.\n"
+        "Ansvarig för att ta fram en ny rutin: Henrik Holm, klart till 2024-09-01.\n"
+        "Ansvarig för kontakten med regionen: Sofie Rask\n"
+    )
+    assert _assignments(text) == [
+        ("Henrik Holm", "ta fram en ny rutin", "2024-09-01"),
+        ("Sofie Rask", "kontakten med regionen", None),
+    ]
+
+
+def test_a_todo_row_that_restates_the_text_is_one_assignment() -> None:
+    text = (
+        "1. Riktlinjer\nSofie tar fram ett utkast till riktlinjer till nästa möte.\n\n"
+        "2. Lokaler\nHenrik bokar lokalen.\n\n"
+        "Att göra\nVad\tVem\tNär\n"
+        "Utkast riktlinjer\tSofie\tnästa möte\n"
+        "Skicka ut anteckningarna\tHenrik\t2024-05-21\n"
+    )
+    found = [(who, what) for who, what, _ in _assignments(text)]
+    assert ("Sofie Rask", "Utkast riktlinjer") not in found
+    assert ("Henrik Holm", "Skicka ut anteckningarna") in found
+    assert sum(1 for who, _ in found if who == "Sofie Rask") == 1
