@@ -1102,7 +1102,10 @@ def _org_heading(label: str) -> str | None:
     if any(len(w) >= 2 and w.isalpha() and w.isupper() for w in words) and len(words) >= 2:
         return label
     if any(is_municipality(w) for w in words[1:]) or (
-        words[-1][:1].isupper() and _ORG_WORD_END.search(words[-1]) and len(words) <= 4
+        # "Socialförvaltningen", "Fyrbodals kommunalförbund": a body noun ends it.
+        (words[-1][:1].isupper() or len(words) >= 2)
+        and _ORG_WORD_END.search(words[-1])
+        and len(words) <= 4
     ):
         return label
     return None
@@ -1228,6 +1231,11 @@ def _section_participants(text: str, section: _Section) -> list[Participant]:
             role = _role_label(role_field["label"])[0] or role
             if status == "absent":
                 status = "present"
+        bracketed = _org_before_bracket(text, s, e, section.start)
+        if bracketed:
+            # "Tanum (Birgitta Holm), Sotenäs (Fredrik Svensson)": the body, then
+            # its person in brackets; the body after the bracket is the next one's.
+            org = bracketed
         heading = next((h for h in reversed(headings) if h[0] < s), None)
         span = (s, e + len(attrs.rstrip()))
         result.append(
@@ -1245,6 +1253,15 @@ def _section_participants(text: str, section: _Section) -> list[Participant]:
         # someone listed but not attending, which the text does not state.
         result = [p for p, x in zip(result, marked, strict=True) if x]
     return result
+
+
+def _org_before_bracket(text: str, start: int, end: int, floor: int) -> str | None:
+    """Return the organisation written right before a name in brackets: "Tanum (Birgitta Holm)"."""
+    if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+        return None
+    piece_start = max(text.rfind(c, floor, start - 1) for c in ",;:\n") + 1
+    piece = text[max(piece_start, floor) : start - 1].strip(" \t•-–")
+    return resolve_organisation(piece) if piece else None
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")

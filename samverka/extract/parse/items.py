@@ -39,6 +39,8 @@ class Line:
     text: str
     # The reader saw a heading here (a Word heading style, an HTML <h2>).
     hinted: bool = False
+    # A blank line comes before this one.
+    after_blank: bool = False
 
 
 @dataclass
@@ -117,12 +119,15 @@ def split_lines(
     skip = sorted(skip)
     k = 0
     pos = start
+    blank = False
     while pos < end:
         nl = text.find("\n", pos, end)
         line_end = end if nl < 0 else nl
         raw = text[pos:line_end]
         stripped = raw.strip()
-        if stripped:
+        if not stripped:
+            blank = True
+        else:
             s = pos + (len(raw) - len(raw.lstrip()))
             e = s + len(stripped)
             while k < len(skip) and skip[k][1] <= s:
@@ -132,7 +137,8 @@ def split_lines(
             # A bold word inside a line does not make the line a heading.
             hinted = h < len(marks) and marks[h][0] <= s and e <= marks[h][1]
             if not (k < len(skip) and skip[k][0] <= s < skip[k][1]):
-                lines.append(Line(s, e, stripped, hinted))
+                lines.append(Line(s, e, stripped, hinted, blank))
+                blank = False
         pos = line_end + 1
     return lines
 
@@ -866,9 +872,21 @@ LIST_RUN = 6
 
 
 def _in_list(lines: list[Line], i: int) -> bool:
-    """Return whether line i is one of LIST_RUN or more short lines in a row."""
+    """Return whether line i is one of LIST_RUN or more short lines in a row.
+
+    A line after a blank line with a sentence right under it opens a paragraph
+    ("Välkommen / Jenny hälsade alla välkomna."): the agenda list above it,
+    which repeats its words, is another block.
+    """
     run = 1
-    for step in (-1, 1):
+    below = lines[i + 1] if i + 1 < len(lines) else None
+    opens_paragraph = (
+        lines[i].after_blank
+        and below is not None
+        and not below.after_blank
+        and not _looks_short(below.text)
+    )
+    for step in (1,) if opens_paragraph else (-1, 1):
         j = i + step
         while 0 <= j < len(lines) and run < LIST_RUN and _looks_short(lines[j].text):
             run += 1

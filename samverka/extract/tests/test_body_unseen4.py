@@ -174,3 +174,13 @@ def test_a_todo_row_that_restates_the_text_is_one_assignment() -> None:
     assert ("Sofie Rask", "Utkast riktlinjer") not in found
     assert ("Henrik Holm", "Skicka ut anteckningarna") in found
     assert sum(1 for who, _ in found if who == "Sofie Rask") == 1
+
+
+def test_a_heading_opening_a_paragraph_is_an_item_even_under_an_agenda_list() -> None:
+    text = (
+        "Dagens agenda\nVälkommen\nBudget 2025\nLokalfrågan\nNuläget i kommunerna\nÖvrigt\n\n"
+        "Välkommen\nAnna hälsade alla välkomna. Agendan godkändes.\n\n"
+        "Budget 2025\nHenrik gick igenom förslaget till budget för nästa år.\n\n"
+        "Lokalfrågan\nFrågan diskuterades utan att något bestämdes om lokalen.\n"
+    )
+    assert _titles(text)[:3] == ["Välkommen", "Budget 2025", "Lokalfrågan"]

@@ -144,3 +144,26 @@ def test_a_yearless_date_takes_the_year_of_the_heading_term() -> None:
         "Deltagare: Kent Öst (Piteå)\n\n1. Inledning\nVälkomna.\n"
     )
     assert _header(text).date == "2021-10-14"
+
+
+def test_an_organisation_before_a_bracketed_name_is_that_persons() -> None:
+    text = (
+        "Minnesanteckningar 2021-11-25\n\nDeltagare: Anna Berg (Lund)\n\n"
+        "Anmält förhinder: Tanum (Lisa Holm), Sotenäs (Per Ek), Munkedal (Eva Lind)\n\n"
+        "1. Inledning\nVälkomna.\n"
+    )
+    absent = [(p.name, p.organisation) for p in _header(text).participants if p.status == "absent"]
+    assert absent == [("Lisa Holm", "Tanum"), ("Per Ek", "Sotenäs"), ("Eva Lind", "Munkedal")]
+
+
+def test_a_body_with_a_lower_case_noun_heads_the_names_on_its_line() -> None:
+    text = (
+        "Minnesanteckningar 2021-11-25\n\nDeltagare\nLund: Anna Berg\n"
+        "Sjuhärads kommunalförbund: Per Ek (processledare), Eva Lind\n\n1. Inledning\nVälkomna.\n"
+    )
+    people = [(p.name, p.organisation) for p in _header(text).participants]
+    assert people == [
+        ("Anna Berg", "Lund"),
+        ("Per Ek", "Sjuhärads kommunalförbund"),
+        ("Eva Lind", "Sjuhärads kommunalförbund"),
+    ]
