@@ -16,7 +16,7 @@ from typing import Any
 
 from django.apps import apps
 from django.core.files.base import ContentFile
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import ForeignObjectRel
 from django.utils import timezone
 
@@ -233,6 +233,7 @@ class _Importer:
             # The search index and the history of the document's records are written
             # in bulk at the end of the document, still inside its transaction.
             with transaction.atomic(), deferred_indexing(), deferred_history():
+                _commit_without_waiting_for_disk()
                 # The run is written with its first document, so that a killed or
                 # failed import leaves no trace but what was committed.
                 if self.run is None and not self.dry_run:
@@ -319,6 +320,20 @@ class _Importer:
             needs_review=counts.review,
             meeting_date=minutes.date,
         )
+
+
+def _commit_without_waiting_for_disk() -> None:
+    """On PostgreSQL, let the document's commit return before its WAL is on disk.
+
+    The durability SQLite has here too (WAL mode, synchronous=NORMAL, in
+    settings): a server or power crash may lose the last documents committed
+    (under a second's worth), never part of one, and as their hashes go with
+    them the next run imports them again. A killed importer loses nothing
+    committed. Saves waiting for the disk flush, 3–5 ms of each document.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
 
 
 def _same_meeting(old: SourceDocument, minutes: Minutes) -> bool:
