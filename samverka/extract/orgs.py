@@ -35,7 +35,7 @@ _ABBREVIATIONS: dict[str, str] = {
     "ivo": "IVO",
     "inspektionen för vård och omsorg": "IVO",
     "polisen": "Polisen",
-    "polismyndigheten": "Polisen",
+    "polismyndigheten": "Polismyndigheten",
     "kriminalvården": "Kriminalvården",
     "migrationsverket": "Migrationsverket",
     "medelpunkten": "Medelpunkten",

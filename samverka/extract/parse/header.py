@@ -210,7 +210,7 @@ _TITLE_WORDS = (
     r"kurator|administratör|direktör|controller|representant|revisor|biträde|utvecklare|"
     r"planerare|rådgivare|förmedlare|assistent|ansvarig|ombudsman|inspektör|ledamot|"
     r"ersättare|justerare|notarie|psykolog|läkare|sköterska|pedagog|skötare|kommunalråd|"
-    r"oppositionsråd|regionråd|landstingsråd|forskare)"
+    r"oppositionsråd|regionråd|landstingsråd|forskare|kommunpolis|polis)"
 )
 _ORG_WORDS = (
     r"(?:kommun|kommuns|region|landstinget|sekretariatet|kansli|kansliet|förvaltning|"
@@ -282,7 +282,10 @@ _ROLE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "vice ordförande",
     ),
     # "ordf6rande": OCR's digit for "ö".
-    (re.compile(r"\bordf(?:[öo06]rande)?\b|\bordf\.|\bchair(?:person|man)?\b", re.I), "ordförande"),
+    (
+        re.compile(r"\b(?:mötes)?ordf(?:[öo06]rande)?\b|\bordf\.|\bchair(?:person|man)?\b", re.I),
+        "ordförande",
+    ),
     (re.compile(r"\b(?:planeringsledare|processledare)\b", re.I), "planeringsledare"),
     (re.compile(r"\b(?:\w*sekreterare|sekr)\b", re.I), "sekreterare"),
 )
@@ -367,6 +370,7 @@ def parse_header(source: SourceText) -> Header:
     _title_and_network(source, header)
     _date_time_place(text, head_end, header)
     _signatures(text, head_end, header)
+    _signed_roles(text, header)
     _role_lines(text, head_end, header)
     header.minute_taker = _minute_taker(text, header)
     _drop_network_as_organisation(header)
@@ -573,6 +577,14 @@ def _sections(text: str, head_end: int, from_pos: int = 0) -> list[_Section]:
             gap = _BLANK_LINE.search(text, le, limit)
             if gap:
                 limit = gap.start()
+            # "Inte med: Överkalix, Jokkmokk. / Sammankallande och anteckningar: …":
+            # a field on the next line is not in the list (a body heading would be).
+            for field in _NEXT_FIELD_LINE.finditer(text, le, limit):
+                line_end = text.find("\n", field.end(), limit)
+                if _org_heading_line(text[field.end() : line_end if line_end >= 0 else limit]):
+                    continue
+                limit = field.start()
+                break
         end = _section_end(text, le, limit)
         if not text[le:end].strip(" \t\n:,."):
             # Labels in a row with nothing between them are flattened table
@@ -1102,13 +1114,22 @@ def _org_heading(label: str) -> str | None:
     if any(len(w) >= 2 and w.isalpha() and w.isupper() for w in words) and len(words) >= 2:
         return label
     if any(is_municipality(w) for w in words[1:]) or (
-        # "Socialförvaltningen", "Fyrbodals kommunalförbund": a body noun ends it.
-        (words[-1][:1].isupper() or len(words) >= 2)
-        and _ORG_WORD_END.search(words[-1])
-        and len(words) <= 4
+        len(words) <= 4
+        and (
+            # "Socialförvaltningen", "Fyrbodals kommunalförbund": a body noun ends it.
+            (words[-1][:1].isupper() and _ORG_WORD_END.search(words[-1]))
+            or (len(words) >= 2 and words[0][:1].isupper() and _BODY_END.search(words[-1]))
+        )
     ):
         return label
     return None
+
+
+# The nouns that end a body's name written in lower case ("Fyrbodals kommunalförbund").
+_BODY_END = _Suffixes(
+    "förbund|förbundet|förvaltning|förvaltningen|nämnd|nämnden|kansli|kansliet|"
+    "sekretariatet|myndighet|myndigheten|enhet|enheten|förening|föreningen"
+)
 
 
 def _home_municipality(text: str) -> str | None:
@@ -1336,7 +1357,6 @@ _PIECE_SPLIT = re.compile(r"[,;\n\t|]|\s-\s|\s–\s|\(|\)|(?<![-–])\s(?:och|sa
 def _attributes(attrs: str) -> tuple[str | None, str | None, bool]:
     """Return (role, organisation, has attendance X) from the text after a name."""
     role: str | None = None
-    org: str | None = None
     has_x = bool(re.match(r"\s?(?:\([^)]{0,5}\)\s?)?X\b", attrs))
     # The role written first after the name is this person's.
     first = len(attrs) + 1
@@ -1348,11 +1368,12 @@ def _attributes(attrs: str) -> tuple[str | None, str | None, bool]:
     attrs = _REPLACES_WORD.split(attrs, maxsplit=1)[0]
     # A capitalised function word starts a new heading ("… Från pensionärsorganisationerna").
     attrs = _HEADING_START.split(attrs, maxsplit=1)[0]
-    for piece in _PIECE_SPLIT.split(_PARTY.sub(",", attrs)):
-        candidate = _org_candidate(piece)
-        if candidate:
-            org = candidate
-            break
+    candidates = [c for c in map(_org_candidate, _PIECE_SPLIT.split(_PARTY.sub(",", attrs))) if c]
+    # "förvaltningschef, socialförvaltningen, Kalmar kommun", "utvecklingsledare
+    # God och nära vård, Region Västerbotten": a unit or a programme, then the
+    # organisation it belongs to, which is what the list tells.
+    known = [c for c in candidates if resolve_organisation(c) == c]
+    org = known[0] if known else candidates[0] if candidates else None
     return role, org, has_x
 
 
@@ -2122,6 +2143,24 @@ def _signatures(text: str, head_end: int, header: Header) -> None:
             p.role = "sekreterare"
         elif role == "Ordförande" and p.role is None:
             p.role = "ordförande"
+
+
+# "Tobias Nyström, sekreterare" alone on a line (or before a column gap): a
+# signature line under "Vid protokollet" or "Justeras", wherever the block stands.
+_SIGNED_ROLE = re.compile(
+    r"(?m)^[ \t]*(?P<name>[" + _UC + r"][\w'’-]+(?:[ \t][" + _UC + r"][\w'’-]+){1,2})"
+    r"[ \t]*,[ \t]*(?P<role>ordförande|sekreterare)[ \t]*(?:$|\t|[ ]{2,})"
+)
+
+
+def _signed_roles(text: str, header: Header) -> None:
+    """Give the chair and the secretary their roles from signature lines."""
+    if "ordförande" not in text and "sekreterare" not in text:
+        return
+    for m in _SIGNED_ROLE.finditer(text):
+        p = _find_person(m["name"], header.participants)
+        if p is not None and p.role is None:
+            p.role = m["role"]
 
 
 _INVITED = re.compile(

@@ -167,3 +167,55 @@ def test_a_body_with_a_lower_case_noun_heads_the_names_on_its_line() -> None:
         ("Per Ek", "Sjuhärads kommunalförbund"),
         ("Eva Lind", "Sjuhärads kommunalförbund"),
     ]
+
+
+def _one(text: str) -> tuple[str | None, str | None]:
+    p = _header(text).participants[0]
+    return p.organisation, p.role
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # A unit in lower case, then its municipality.
+        ("Sara Ek, förvaltningschef, socialförvaltningen, Kalmar kommun", ("Kalmar", None)),
+        # A programme with capitals after a title, then the region.
+        (
+            "Maria Ås, utvecklingsledare Nära vård, Region Västerbotten",
+            ("Region Västerbotten", None),
+        ),
+        # A job title that contains "kommun" is no body.
+        ("Nils Berg, kommunpolis, Polisen Lycksele", ("Polisen Lycksele", None)),
+        # "mötesordförande" chairs the meeting.
+        (
+            "Eva Holm, Länsstyrelsen Örebro län, mötesordförande",
+            ("Länsstyrelsen Örebro län", "ordförande"),
+        ),
+    ],
+)
+def test_the_organisation_and_role_after_a_name(
+    line: str, expected: tuple[str | None, str | None]
+) -> None:
+    text = f"Anteckningar 2023-10-03\n\nNärvarande\n{line}\nPer Ek, Eslövs kommun\n\n1. Start\nA.\n"
+    assert _one(text) == expected
+
+
+def test_a_field_line_under_a_one_line_list_is_not_in_it() -> None:
+    text = (
+        "Mötesanteckningar 2022-03-03\n\nMed på mötet: Lena Lund (Luleå), Kent Öst (Piteå).\n"
+        "Inte med: Överkalix, Jokkmokk.\nSammankallande och anteckningar: Kent Öst\n\n"
+        "1. Inledning\nVälkomna.\n"
+    )
+    assert [p.name for p in _header(text).participants] == ["Lena Lund", "Kent Öst"]
+
+
+def test_signature_lines_at_the_end_give_the_chair_and_the_secretary() -> None:
+    text = (
+        "PROTOKOLL 2022-06-08\n\n"
+        "Närvarande: Anna Berg (Gävle), Tor Ek (Falun), Lisa Holm (Mora)\n\n"
+        "§ 1 Mötets öppnande\nMötet öppnades.\n§ 2 Avslutning\nMötet avslutades.\n\n"
+        "Vid protokollet\n\nTor Ek, sekreterare\n\nJusteras\n\n"
+        "Anna Berg, ordförande              Lisa Holm\n"
+    )
+    roles = {p.name: p.role for p in _header(text).participants}
+    assert roles == {"Anna Berg": "ordförande", "Tor Ek": "sekreterare", "Lisa Holm": None}
