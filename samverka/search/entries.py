@@ -19,7 +19,7 @@ from samverka.documents.models import Document, SourceDocument
 from samverka.meetings.models import AgendaItem, Decision, Meeting, StatusReport
 from samverka.people.models import Person, PersonOrganisation, current_on
 from samverka.search.models import EVERYONE, SearchEntry
-from samverka.search.text import folded_variants, stems, words
+from samverka.search.text import folded_words, index_words
 
 Kind = SearchEntry.Kind
 Row = dict[str, Any]
@@ -205,8 +205,14 @@ SOURCES: dict[type[models.Model], Source] = {
 }
 
 
-def entry_fields(source: Source, row: Row) -> dict[str, Any]:
-    """Return the SearchEntry column values (without the pk) for one row of `source`."""
+def entry_fields(
+    source: Source, row: Row, vendor: str | None = None, terms: set[str] | None = None
+) -> dict[str, Any]:
+    """Return the SearchEntry column values (without the pk) for one row of `source`.
+
+    `vendor` spares the bulk indexer a look-up per row; on SQLite, the stems
+    of the entry are added to `terms` when given.
+    """
     fields: dict[str, Any] = {
         "kind": source.kind,
         "object_pk": row["pk"],
@@ -216,30 +222,33 @@ def entry_fields(source: Source, row: Row) -> dict[str, Any]:
     } | source.build(row)
     title, body = fields["title"] or "", fields["body"] or ""
     fields["title"], fields["body"] = title, body
-    if connection.vendor == "sqlite":
-        # Folded forms live in the term table (indexing.SQLITE_TERMS_CREATE), not in FTS.
-        title_terms = stems(title)
-        fields["title_terms"] = " ".join(title_terms)
-        fields["body_terms"] = " ".join(stems(body))
+    fields["title_terms"] = fields["body_terms"] = ""
+    if (vendor or connection.vendor) == "sqlite":
+        # FTS5 reads the title and body itself; stems and folded forms live in
+        # the term table (indexing.SQLITE_TERMS_CREATE), not in FTS.
+        title_words = index_words(title)
         fields["folded_terms"] = ""
-        fields["scope"] = scope_tokens(fields, title_terms)
+        fields["scope"] = scope_tokens(fields, title_words)
+        if terms is not None:
+            terms.update(title_words)
+            terms.update(index_words(body))
     else:
-        fields["title_terms"] = fields["body_terms"] = fields["scope"] = ""
-        fields["folded_terms"] = folded_variants(words(title) + words(body))
+        fields["scope"] = ""
+        fields["folded_terms"] = folded_words(f"{title} {body}")
     return fields
 
 
-def scope_tokens(fields: dict[str, Any], title_terms: list[str]) -> str:
+def scope_tokens(fields: dict[str, Any], title_words: list[str]) -> str:
     """Return the FTS5 tokens that let one MATCH apply access and filters.
 
     The "zz" keeps them apart from words of the text, so that queries need no
     column filter (which would cost FTS5 its fast skipping between rowids).
-    "zzt<stem>" marks the stems of the title, for ranking title hits first.
+    "zzt<word>" marks the words of the title, for ranking title hits first.
     """
     tokens = [f"zzn{fields['network_pk']}", "zzk" + fields["kind"].replace("_", "")]
     if fields["meeting_pk"]:
         tokens.append(f"zzm{fields['meeting_pk']}")
     if fields["organisation_pk"]:
         tokens.append(f"zzo{fields['organisation_pk']}")
-    tokens += [f"zzt{term}" for term in dict.fromkeys(title_terms)]
+    tokens += [f"zzt{word}" for word in dict.fromkeys(title_words)]
     return " ".join(tokens)

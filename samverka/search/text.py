@@ -8,7 +8,6 @@ Snowball algorithm); the query side of both backends uses these stems.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 import snowballstemmer
 
@@ -42,6 +41,14 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.casefold())
 
 
+def index_words(text: str) -> list[str]:
+    """Return the words of `text` as FTS5's unicode61 tokenizer indexes them.
+
+    Lower-cased rather than case-folded: the tokenizer keeps "ß", for one.
+    """
+    return WORD.findall(text.lower())
+
+
 def stem(word: str) -> str:
     """Return the Snowball stem, with a final double consonant made single.
 
@@ -65,12 +72,15 @@ def is_folded(word: str) -> bool:
     return fold(word) == word and ("a" in word or "o" in word)
 
 
-def stems(text: str) -> list[str]:
-    """Return the stems of the words of `text` (the indexer's hot path)."""
-    known = _stems
-    return [known.get(word) or stem(word) for word in WORD.findall(text.casefold())]
+def folded_words(text: str) -> str:
+    """Return the folded form of each word of `text` that folding changes, space-separated.
 
-
-def folded_variants(tokens: Iterable[str]) -> str:
-    """Return the folded form of each token that folding changes, space-separated."""
-    return " ".join(folded for token in tokens if (folded := fold(token)) != token)
+    The folding is done on the whole text at once; a text without å, ä or ö
+    is not split into words at all.
+    """
+    lowered = text.casefold()
+    folded = lowered.translate(_FOLD)
+    if folded == lowered:
+        return ""
+    pairs = zip(WORD.findall(lowered), WORD.findall(folded), strict=False)
+    return " ".join(after for before, after in pairs if before != after)

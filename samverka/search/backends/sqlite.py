@@ -3,14 +3,18 @@
 The scope and filters are tokens in the FTS `scope` column ("zzn12" network,
 "zzm5" meeting, "zzkdecision" kind, "zzo1283" organisation), so access narrows
 the posting lists inside FTS5 instead of after it; the joined row is checked
-again in SQL all the same. A prefix ("familjehem") is expanded into the exact
-stems that start with it through the `search_term` table, and the query uses no
-column filters: both keep FTS5 on its fast path, skipping along the short
-posting list of the scope instead of merging every long one.
+again in SQL all the same. FTS5 indexes the words of the title and body as
+written; a query word is expanded into the exact words whose stem starts with
+its stem ("familjehem": "familjehemmen", "familjehemsvård", …) through the
+`search_term` table, and the query uses no column filters: both keep FTS5 on
+its fast path, skipping along the short posting list of the scope instead of
+merging every long one.
 """
 
 from __future__ import annotations
 
+import itertools
+import math
 from typing import Any
 
 from django.db import connection
@@ -19,10 +23,13 @@ from samverka.search.backends.base import HIT_COLUMNS, Filters, Hit, Sort
 from samverka.search.indexing import FTS_TABLE
 from samverka.search.models import Scope
 from samverka.search.query import MIN_PREFIX, Clause, Query
-from samverka.search.text import is_folded, stem
+from samverka.search.text import STOPWORDS, is_folded, stem
 
-# A prefix that expands to more stems than this is left to FTS5's own prefix query.
+# A prefix that expands to more words than this is left to FTS5's own prefix query.
 MAX_EXPANSION = 200
+# A quoted phrase whose words' forms multiply into more phrases than this is
+# looked for as typed.
+MAX_PHRASES = 32
 _END = "\U0010ffff"
 
 
@@ -153,33 +160,54 @@ def _foldable(clause: Clause) -> bool:
 
 
 def _clause(clause: Clause, restriction: str, fold: bool) -> tuple[str, list[str]]:
+    """Return one clause as an FTS5 expression and the words whose title hits rank first."""
     if clause.phrase:
-        stems = [stem(w) for w in clause.words]
-        return '"' + " ".join(stems) + '"', stems
+        return _phrase(clause.words)
     word = clause.words[0]
     stemmed = stem(word)
     if len(stemmed) < MIN_PREFIX:
-        return f'"{stemmed}"', [stemmed]
-    exact = _expand("term", stemmed)
+        forms = _expand("stem", stemmed, whole=True) or [word]
+        return _any(forms), forms
+    exact = _expand("stem", stemmed)
     if exact is None:
         return f'"{stemmed}"*', [stemmed]
     # Typed without å/ä/ö: the folded forms count only if the word as typed
     # does not occur among what the user may see.
     if fold and _foldable(clause) and not (exact and _exists(_any(exact), restriction)):
         exact = _expand("folded", stemmed) or []
-    return (_any(exact), exact) if exact else (f'"{stemmed}"', [])
+    return (_any(exact), exact) if exact else (f'"{word}"', [])
+
+
+def _phrase(words: tuple[str, ...]) -> tuple[str, list[str]]:
+    """Return the phrase as every sequence of words with the same stems, in order.
+
+    FTS5 phrases take no alternatives, so the forms of each word (those with
+    its stem: "relationer", "relationerna", …) multiply into phrases ORed
+    together; past MAX_PHRASES, the words as typed.
+    """
+    forms = [_expand("stem", stem(word), whole=True) or [word] for word in words]
+    if math.prod(len(f) for f in forms) > MAX_PHRASES:
+        forms = [[word] for word in words]
+    phrases = [" + ".join(f'"{w}"' for w in sequence) for sequence in itertools.product(*forms)]
+    title_words = [
+        w for word, f in zip(words, forms, strict=True) if word not in STOPWORDS for w in f
+    ]
+    return "(" + " OR ".join(phrases) + ")", title_words
 
 
 def _any(terms: list[str]) -> str:
     return "(" + " OR ".join(f'"{term}"' for term in terms) + ")"
 
 
-def _expand(column: str, prefix: str) -> list[str] | None:
-    """Return the indexed stems whose `column` starts with `prefix`, None if too many."""
+def _expand(column: str, prefix: str, whole: bool = False) -> list[str] | None:
+    """Return the indexed words whose `column` (stem, folded stem) starts with
+    `prefix` (or, `whole`, equals it); None if too many."""
+    condition = f"{column} = %s" if whole else f"{column} >= %s AND {column} < %s"
+    params = [prefix] if whole else [prefix, prefix + _END]
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT term FROM search_term WHERE {column} >= %s AND {column} < %s LIMIT %s",
-            [prefix, prefix + _END, MAX_EXPANSION + 1],
+            f"SELECT term FROM search_term WHERE {condition} ORDER BY term LIMIT %s",
+            [*params, MAX_EXPANSION + 1],
         )
         terms = [row[0] for row in cursor.fetchall()]
     return None if len(terms) > MAX_EXPANSION else terms
