@@ -52,20 +52,24 @@ _REPORTED = re.compile(
     r"|\bbeslutat\b|\bbeslutats\b|\bpolitiskt beslutad\b",
 )
 
+# The words for a meeting that an item is put off to.
+_NEXT = r"(?:möte|träff|tillfälle|sammanträde|samråd|gång|nätverksträff|nätverksmöte)"
+_THE_MEETING = r"(?:mötet|träffen|sammanträdet|samrådet|nätverksträffen|nätverksmötet)"
+
 CARRIED_OVER = re.compile(
-    r"^utgår\W*$|\b(?:tas|tags|lyfts) upp igen\b|\bpostponed\b|\bdeferred\b"
+    r"^utgår\b(?! från)|\b(?:tas|tags|lyfts) upp igen\b|\bpostponed\b|\bdeferred\b"
     r"|\butgick\b|\b(?:punkten|ärendet|frågan) utgår\b|\bbordl(?:äggs|ades)\b|\bhanns inte med\b"
-    r"|\bhanns ej med\b"
+    r"|\bhanns ej med\b|\bhann(?:s)? (?:inte|ej) (?:behandlas|tas upp|diskuteras)\b"
     r"|\b(?:flyttas|skjuts|sköts|flyttades|hänskjuts|överförs|överflyttas)\b[^.]{0,40}"
     r"\b(?:nästa|kommande|senare)\b"
     r"|\bskjuts (?:upp|fram)\b"
-    r"|\b(?:flyttas|skjuts) (?:fram |upp )?till (?:mötet|sammanträdet) (?:i|den)\b"
+    r"|\b(?:flyttas|skjuts) (?:fram |upp )?till " + _THE_MEETING + r" (?:i|den)\b"
     r"|\btill (?:nästa|kommande) (?:möte|sammanträde), där\b"
     r"|\b(?:fastställs|beslutas|avgörs|tas beslut|beslut tas|tar \w+ beslut)\b[^.]{0,30}"
     r"\b(?:på|vid) (?:nästa|kommande) (?:möte|sammanträde|träff)"
-    r"|\b(?:tas|tags|lyfts) upp (?:igen )?(?:på|vid|till) (?:nästa|nästkommande|kommande) (?:möte"
-    r"|träff|tillfälle|sammanträde)"
-    r"|\bvänta(?:r)? (?:med [^.]{1,40} )?till (?:nästa|kommande) (?:möte|träff|tillfälle"
+    r"|\b(?:tas|tags|lyfts) upp (?:igen )?(?:(?:på|vid|till) )?(?:nästa|nästkommande|kommande) "
+    + _NEXT
+    + r"|\bvänta(?:r)? (?:med [^.]{1,40} )?till (?:nästa|kommande) (?:möte|träff|tillfälle"
     r"|sammanträde)"
     r"|\bsköts upp\b|\bhann(?:s)? (?:vi |ni |man |gruppen )?(?:inte|ej) med\b"
     r"|\båterkommer?\b[^.]{0,40}\b(?:nästa|kommande) (?:möte|träff|tillfälle)"
@@ -87,8 +91,8 @@ _NOT_CARRIED = re.compile(
     r"\bkan\b|\bvarje\b|\bbegär|\bredovisning\b|\båterrapport|\bunderlag\b", re.IGNORECASE
 )
 _SURELY_CARRIED = re.compile(
-    r"\båterremitter(?:as|ar|a|ades)\b|\butgick\b|\bbordl(?:äggs|ades)\b"
-    r"|\bhann(?:s)? (?:vi |ni |man |gruppen )?(?:inte|ej) med\b"
+    r"\båterremitter(?:as|ar|a|ades)\b|\butgick\b|\bbordl(?:äggs|ades)\b|^utgår\b(?! från)"
+    r"|\bhann(?:s)? (?:vi |ni |man |gruppen )?(?:inte|ej) (?:med|behandlas)\b"
     r"|\b(?:flyttas|skjuts) (?:fram "
     r"|upp )?till (?:nästa|kommande|mötet|sammanträdet|ett senare)\b",
     re.IGNORECASE,

@@ -21,7 +21,8 @@ from samverka.extract.model import PlannedMeeting
 from samverka.extract.parse.items import Line
 
 _NEXT = re.compile(
-    r"\b(?:nästa|kommande|följande)\s+(?:möte|träff|sammanträde|nätverksmöte|nätverksträff)"
+    r"\b(?:nästa|kommande|följande)\s+(?:möte|träff|sammanträde|nätverksmöte|nätverksträff"
+    r"|samråd|styrelsemöte|arbetsgruppsmöte)"
     r"|\bnästa\s+(?:gång|tillfälle)\b|^därefter\s*:"
     r"|\b(?:terminens|årets|höstens|vårens)\s+(?:sista|första|nästa|avslutande)\s+"
     r"(?:möte|träff|sammanträde)",
@@ -29,7 +30,7 @@ _NEXT = re.compile(
 )
 _NEXT_HEADING = re.compile(
     r"^(?:(?:punkt|ärende)\s+)?(?:\d{1,2}\s*[.:)]?\s*|§\s*\d+\s*)?"
-    r"(?:nästa|kommande) (?:möte|träff|sammanträde)\s*:?$",
+    r"(?:nästa|kommande) (?:möte|träff|sammanträde|samråd)\s*:?$",
     re.IGNORECASE,
 )
 # Text that lost its diacritics ("Nasta mote") is read with them folded.
@@ -45,6 +46,7 @@ def _next_heading(text: str) -> bool:
 # Every pattern below needs one of these; a cheap test first.
 _CUES = (
     "möte", "träff", "sammantr", "datum", "gång", "tillfälle", "mote", "traff", "därefter",
+    "samråd",
 )  # fmt: skip
 _LIST_CUE = re.compile(
     r"träffar|möten\b|mötesdatum|mötestider|sammanträden|sammanträdesdatum|följande datum"
@@ -156,11 +158,16 @@ def _inline_list(
     cue = _LIST_CUE.search(line.text.lower())
     if cue is None:
         return []
+    after = line.start + cue.end()
+    if not line.text[cue.end() :].strip(" :.") and i + 1 < len(lines):
+        # "Kommande träffar" as a heading, "15 mars, 17 maj och 13 september" under it.
+        line = Line(line.start, lines[i + 1].end, text[line.start : lines[i + 1].end])
+        i += 1
     # The dates follow the cue closely; a line of megabytes is not read to its end.
-    reach = min(line.end, line.start + cue.end() + INLINE_REACH)
-    if not _TWO_NUMBERS.search(text, line.start + cue.end(), reach):
+    reach = min(line.end, after + INLINE_REACH)
+    if not _TWO_NUMBERS.search(text, after, reach):
         return []
-    dates = [d for d in find_dates(text, line.start + cue.end(), reach) if d.day is not None]
+    dates = [d for d in find_dates(text, after, reach) if d.day is not None]
     if len(dates) < 2:
         return []
     lead = text[line.start : dates[0].span[0]]

@@ -184,3 +184,39 @@ def test_a_heading_opening_a_paragraph_is_an_item_even_under_an_agenda_list() ->
         "Lokalfrågan\nFrågan diskuterades utan att något bestämdes om lokalen.\n"
     )
     assert _titles(text)[:3] == ["Välkommen", "Budget 2025", "Lokalfrågan"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Utgår – flyttas till träffen i maj.",
+        "Utgår, föredraganden är sjuk. Tas upp nästa gång.",
+        "Sofie hade förberett punkten men den hann inte behandlas. Tas upp vid nästa samråd.",
+    ],
+)
+def test_more_ways_to_put_an_item_off(content: str) -> None:
+    items = _body(f"1. Inledning\nVälkomna.\n2. Studiebesök\n{content}\n").items
+    assert items[1].outcome == "carried_over"
+
+
+def test_utgar_fran_is_no_deferral() -> None:
+    items = _body("1. Inledning\nVälkomna.\n2. Budget\nUtgår från fjolårets nivå.\n").items
+    assert items[1].outcome == "handled"
+
+
+def test_dates_under_a_heading_of_coming_meetings() -> None:
+    text = (
+        "1. Inledning\nVälkomna.\n\n2. Kommande träffar\n"
+        "15 augusti, 17 oktober och 12 december, alla kl. 9.30–11.00 i Karlstad.\n"
+    )
+    planned = [(p.date, p.start_time) for p in _body(text).planned_meetings]
+    assert planned == [
+        ("2024-08-15", "09:30"),
+        ("2024-10-17", "09:30"),
+        ("2024-12-12", "09:30"),
+    ]
+
+
+def test_the_next_consultation_is_a_planned_meeting() -> None:
+    text = "1. Inledning\nVälkomna.\n\nNästa samråd: 5 december 2024 kl. 13.15–16.00, via Teams.\n"
+    assert [p.date for p in _body(text).planned_meetings] == ["2024-12-05"]
