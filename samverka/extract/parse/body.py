@@ -45,7 +45,9 @@ _RAISED_FROM = re.compile(
 )
 # "Ulf Sandberg lyfter att …", "Eva Nordström återrapporterar uppdraget …".
 _RAISED_VERB = re.compile(
-    rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})(?:,\s*[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*)?,)?\s+"
+    rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})(?:,\s*[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*)?,)?"
+    # "Per Ek (C) tar upp …": a party's letter after the name.
+    r"(?:\s+\([A-ZÅÄÖ]{1,3}\))?\s+"
     r"(?:lyft(?:er|e)|ta(?:r|g)? upp|tog upp|väck(?:er|te)|anmäl(?:er|de)"
     r"|(?:vill|önskar|ville) (?:lyfta|ta upp|diskutera|väcka|ha|veta|informera om)"
     r"|föreslog|föreslår|undr(?:ar|ade)|fråga(?:r|de) (?:om|hur|vad|varför|efter)"

@@ -46,6 +46,11 @@ _MINUTES_FILED = re.compile(
 # Past decisions of other bodies are reported, not taken here, and a decision
 # "på nästa möte" is yet to be taken.
 _REPORTED = re.compile(
+    # "Riktlinjerna antogs 2019": a decision of a year gone by.
+    r"\b(?:antogs|godkändes|fastställdes|beslöts|beslutades)\s+(?:i\s+\w+\s+|år\s+)?(?:19|20)\d\d\b|"
+    # "kostnader kan beviljas", "kan antas": what may be decided, not what was.
+    r"\b(?:kan|kunde|får|bör|skulle|kunna)\s+(?:\w+\s+)?(?:beviljas|godkännas|antas|fastställas"
+    r"|avslås|bifallas)\b|"
     r"\b(?:på|vid|till) (?:nästa|kommande) (?:möte|sammanträde)|\b(?:förra|föregående) möte|"
     r"\bhar (?:fattat|tagit) beslut\b|\bfattat beslut\b|\bbeslut från\b"
     r"|\btar (?:nätverket )?beslut\b"
@@ -58,7 +63,8 @@ _THE_MEETING = r"(?:mötet|träffen|sammanträdet|samrådet|nätverksträffen|n�
 
 CARRIED_OVER = re.compile(
     r"^utgår\b(?! från)|\b(?:tas|tags|lyfts) upp igen\b|\bpostponed\b|\bdeferred\b"
-    r"|\butgick\b|\b(?:punkten|ärendet|frågan) utgår\b|\bbordl(?:äggs|ades)\b|\bhanns inte med\b"
+    r"|\butgick\b|\b(?:punkten|ärendet|frågan) utgår\b|\bbordl(?:äggs|ades|ägga|agt)\b"
+    r"|\bhanns inte med\b"
     r"|\bhanns ej med\b|\bhann(?:s)? (?:inte|ej) (?:behandlas|tas upp|diskuteras)\b"
     r"|\b(?:flyttas|skjuts|sköts|flyttades|hänskjuts|överförs|överflyttas)\b[^.]{0,40}"
     r"\b(?:nästa|kommande|senare)\b"

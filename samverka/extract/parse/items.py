@@ -320,6 +320,9 @@ _SECTION = re.compile(
     r"(?<![§\w])(?:§\s*(\d{1,3}|\d[OlI]|[lI]\d)(?![\w-])|([A-ZÅÄÖ]{2,5})\s+(\d{1,3})(?![\d-])"
     r"|(\d{1,3})\s*§(?!§))\.?"
 )
+# "Dnr SN 2022/00012", "Dnr 2021.123": a file number, never a title.
+_FILE_NUMBER = re.compile(r"(?:dnr|diarienr|diarienummer|dnr\.)\b", re.IGNORECASE)
+_ORGAN_ABBREVIATION = re.compile(r"[A-ZÅÄÖ]{1,6}")
 # OCR reads 0 as O and 1 as l or I next to digits: "§ 3O", "§ 3l".
 _OCR_DIGITS = str.maketrans("OlI", "011")
 _DIGIT = re.compile(r"\d")
@@ -337,7 +340,12 @@ def _section_headings(lines: list[Line], people: People) -> list[Heading]:
             if prefix != "§" and prefix.lower() in ABBREVIATIONS:
                 continue
             rest = line.text[m.end() : m.end() + 20].lstrip()
-            alone = not rest and m.start() == 0
+            # "SN § 18    Dnr SN 2022/00012": the organ's abbreviation before the
+            # mark and the file number after it; the title is on the next line.
+            lead = line.text[: m.start()].strip()
+            alone = (not rest or _FILE_NUMBER.match(rest) is not None) and (
+                not lead or (prefix == "§" and _ORGAN_ABBREVIATION.fullmatch(lead) is not None)
+            )
             if not alone and not rest[:1].isupper():
                 continue
             marks.append((line, m, prefix))
@@ -365,6 +373,8 @@ def _section_headings(lines: list[Line], people: People) -> list[Heading]:
         if following is not None and following - m.end() > WINDOW:
             following = None
         segment = line.text[m.end() : following or m.end() + WINDOW].strip()
+        if _FILE_NUMBER.match(segment):
+            segment = ""
         below = _title_below(lines, index.get(line.start, -1)) if not segment else None
         if below is not None:
             # "§ 30" alone, its title on the next line and the text after that.

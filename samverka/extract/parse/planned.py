@@ -24,6 +24,8 @@ _NEXT = re.compile(
     r"\b(?:nästa|kommande|följande)\s+(?:möte|träff|sammanträde|nätverksmöte|nätverksträff"
     r"|samråd|styrelsemöte|arbetsgruppsmöte)"
     r"|\bnästa\s+(?:gång|tillfälle)\b|^därefter\s*:"
+    # "… bordlägga ärendet till sammanträdet den 7 april 2022": a meeting with a date.
+    r"|\btill\s+(?:mötet|sammanträdet|träffen|samrådet)\s+den\b"
     r"|\b(?:terminens|årets|höstens|vårens)\s+(?:sista|första|nästa|avslutande)\s+"
     r"(?:möte|träff|sammanträde)",
     re.IGNORECASE,

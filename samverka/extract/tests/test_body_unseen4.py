@@ -220,3 +220,41 @@ def test_dates_under_a_heading_of_coming_meetings() -> None:
 def test_the_next_consultation_is_a_planned_meeting() -> None:
     text = "1. Inledning\nVälkomna.\n\nNästa samråd: 5 december 2024 kl. 13.15–16.00, via Teams.\n"
     assert [p.date for p in _body(text).planned_meetings] == ["2024-12-05"]
+
+
+def test_a_protocol_with_the_organs_abbreviation_and_a_file_number_per_paragraph() -> None:
+    text = (
+        "KS § 41                                        Dnr KS 2024/00112\n\n"
+        "Val av justerare\n\n"
+        "Kommunstyrelsens beslut\nKommunstyrelsen beslutar att utse Henrik Holm att justera.\n\n"
+        "KS § 42\n\nRevidering av delegationsordningen\n\n"
+        "Sammanfattning\nFörvaltningen har tagit fram ett förslag.\n\n"
+        "Kommunstyrelsens beslut\n"
+        "Kommunstyrelsen beslutar att bordlägga ärendet till sammanträdet den 7 juni 2024.\n"
+    )
+    body = _body(text)
+    assert [(i.number, i.title) for i in body.items] == [
+        ("41", "Val av justerare"),
+        ("42", "Revidering av delegationsordningen"),
+    ]
+    assert body.items[1].outcome == "carried_over"
+    assert [p.date for p in body.planned_meetings] == ["2024-06-07"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Riktlinjerna antogs 2019 och har nu setts över.",
+        "Planen fastställdes i mars 2021 av fullmäktige.",
+        "Kostnader för fritidsaktiviteter kan beviljas utöver riksnormen.",
+    ],
+)
+def test_past_or_possible_decisions_are_not_this_meetings(sentence: str) -> None:
+    assert _decisions(f"1. Riktlinjer\n{sentence}\n") == []
+
+
+def test_a_party_letter_between_the_raiser_and_the_verb() -> None:
+    text = (
+        "1. Ekonomi\nBudgeten följdes upp.\n\n2. Övrigt\nHenrik Holm (C) tar upp frågan om jour.\n"
+    )
+    assert _raised(text, "Övrigt") == "Henrik Holm"
