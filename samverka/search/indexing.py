@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import operator
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -23,27 +24,46 @@ _FTS_COLUMNS = "title, body, scope"
 _NEW = ", ".join(f"new.{c.strip()}" for c in _FTS_COLUMNS.split(","))
 _OLD = ", ".join(f"old.{c.strip()}" for c in _FTS_COLUMNS.split(","))
 
+# The FTS rowid of an entry: its date's Julian day number in the high bits,
+# its id in the low 32, so that FTS5, which returns matches in rowid order,
+# returns them newest first and a page needs no sort of every match. Entries
+# without a date come last (day 0). Ids must stay below 2**32.
+ID_MASK = 2**32 - 1
+_JULIAN_DAY = 1_721_424  # date.toordinal() + this = the day's Julian day number
+FTS_KEY = "(CAST(coalesce(julianday({0}date), 0) AS INTEGER) * 4294967296 + {0}id)"
+
+
+def fts_key(day: datetime.date | None, pk: int) -> int:
+    """Return the FTS rowid of an entry dated `day` with id `pk` (`FTS_KEY` in Python)."""
+    return ((day.toordinal() + _JULIAN_DAY) if day else 0) * (ID_MASK + 1) + pk
+
+
 SQLITE_FTS_CREATE = [
-    # External content: the text lives once, in search_searchentry, and FTS5
-    # splits it into words itself (unicode61, with remove_diacritics 0 keeping
-    # å, ä and ö letters of their own); stems are the term table's business.
-    # columnsize=0: no per-row sizes, which only bm25() would read.
+    # Contentless: the text lives once, in search_searchentry (the triggers
+    # below hand it over), and FTS5 splits it into words itself (unicode61,
+    # with remove_diacritics 0 keeping å, ä and ö letters of their own); stems
+    # are the term table's business. columnsize=0: no per-row sizes, which
+    # only bm25() would read.
     f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
-        {_FTS_COLUMNS},
-        content='search_searchentry', content_rowid='id',
+        {_FTS_COLUMNS}, content='',
         tokenize="unicode61 remove_diacritics 0", columnsize=0)""",
 ]
+_NEW_KEY = FTS_KEY.format("new.")
+_OLD_KEY = FTS_KEY.format("old.")
 SQLITE_TRIGGERS = [
     f"""CREATE TRIGGER IF NOT EXISTS search_fts_insert AFTER INSERT ON search_searchentry BEGIN
-        INSERT INTO {FTS_TABLE}(rowid, {_FTS_COLUMNS}) VALUES (new.id, {_NEW}); END""",
+        INSERT INTO {FTS_TABLE}(rowid, {_FTS_COLUMNS}) VALUES ({_NEW_KEY}, {_NEW}); END""",
     f"""CREATE TRIGGER IF NOT EXISTS search_fts_delete AFTER DELETE ON search_searchentry BEGIN
         INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_FTS_COLUMNS})
-        VALUES ('delete', old.id, {_OLD}); END""",
+        VALUES ('delete', {_OLD_KEY}, {_OLD}); END""",
     f"""CREATE TRIGGER IF NOT EXISTS search_fts_update AFTER UPDATE ON search_searchentry BEGIN
         INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_FTS_COLUMNS})
-        VALUES ('delete', old.id, {_OLD});
-        INSERT INTO {FTS_TABLE}(rowid, {_FTS_COLUMNS}) VALUES (new.id, {_NEW}); END""",
+        VALUES ('delete', {_OLD_KEY}, {_OLD});
+        INSERT INTO {FTS_TABLE}(rowid, {_FTS_COLUMNS}) VALUES ({_NEW_KEY}, {_NEW}); END""",
 ]
+# Fill the (emptied) FTS table from every stored entry, as the triggers would.
+SQLITE_FTS_FILL = f"""INSERT INTO {FTS_TABLE}(rowid, {_FTS_COLUMNS})
+    SELECT {FTS_KEY.format("")}, {_FTS_COLUMNS} FROM search_searchentry"""
 # Every word the FTS index holds, with its stem and the stem's folded form: a
 # query word expands into the exact words whose stem begins with its stem
 # (FTS5's own prefix queries merge every matching posting list, which at a
@@ -286,7 +306,7 @@ def _finish_bulk_load() -> None:
         hash_size = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('hashsize', %s)"
         with connection.cursor() as cursor:
             cursor.execute(hash_size, [_BULK_HASH_SIZE])
-            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+            cursor.execute(SQLITE_FTS_FILL)
             cursor.execute(hash_size, [_DEFAULT_HASH_SIZE])
         remember_vocabulary()
         _run(SQLITE_TRIGGERS)

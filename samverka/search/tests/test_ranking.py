@@ -6,7 +6,7 @@ import datetime
 
 from samverka.accounts.models import User
 from samverka.networks.models import Network
-from samverka.search.backends import Sort
+from samverka.search.backends import Sort, search
 from samverka.search.tests.helpers import add_item, item_pks, meeting_on
 
 EARLY = datetime.date(2019, 5, 2)
@@ -35,3 +35,23 @@ def test_it_sorts_by_date_when_asked(alice: User, network_a: Network) -> None:
     body = add_item(meeting_on(network_a, LATE), "Övrigt", notes="Något om jourhem i Klippan.")
     title = add_item(meeting_on(network_a, EARLY), "Jourhem", notes="Läget i kommunerna.")
     assert item_pks(alice, "jourhem", sort=Sort.DATE) == [body.pk, title.pk]
+
+
+def test_it_pages_through_the_same_order_it_ranks(alice: User, network_a: Network) -> None:
+    # Title and body hits on several days, some on the same day, more than a page.
+    days = [datetime.date(2020, 1, 1) + datetime.timedelta(days=i % 4) for i in range(13)]
+    for i, day in enumerate(days):
+        meeting = meeting_on(network_a, day)
+        add_item(meeting, "Jourhem" if i % 3 else "Övrigt", notes=f"Jourhem nummer {i}.")
+        add_item(meeting, "Annat", notes="Läget i kommunerna.")
+    for sort in (Sort.RELEVANCE, Sort.DATE):
+        everything = search(alice, "jourhem", sort=sort, page_size=100)
+        pages = [search(alice, "jourhem", sort=sort, page=n, page_size=5) for n in (1, 2, 3, 4)]
+        assert [h.pk for p in pages for h in p.hits] == [h.pk for h in everything.hits]
+        assert [p.total for p in pages] == [13, 13, 13, 13]
+        assert everything.total == 13
+    ranked = search(alice, "jourhem", page_size=100).hits
+    titles = [hit.title == "Jourhem" for hit in ranked]
+    assert titles == sorted(titles, reverse=True)
+    by_date = search(alice, "jourhem", sort=Sort.DATE, page_size=100).hits
+    assert [h.date for h in by_date] == sorted((h.date for h in by_date), reverse=True)
