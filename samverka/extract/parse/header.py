@@ -1368,12 +1368,15 @@ def _attributes(attrs: str) -> tuple[str | None, str | None, bool]:
     attrs = _REPLACES_WORD.split(attrs, maxsplit=1)[0]
     # A capitalised function word starts a new heading ("… Från pensionärsorganisationerna").
     attrs = _HEADING_START.split(attrs, maxsplit=1)[0]
-    candidates = [c for c in map(_org_candidate, _PIECE_SPLIT.split(_PARTY.sub(",", attrs))) if c]
     # "förvaltningschef, socialförvaltningen, Kalmar kommun", "utvecklingsledare
     # God och nära vård, Region Västerbotten": a unit or a programme, then the
     # organisation it belongs to, which is what the list tells.
-    known = [c for c in candidates if resolve_organisation(c) == c]
-    org = known[0] if known else candidates[0] if candidates else None
+    org: str | None = None
+    for piece in _PIECE_SPLIT.split(_PARTY.sub(",", attrs)):
+        candidate = _org_candidate(piece)
+        if candidate and resolve_organisation(candidate) == candidate:
+            return role, candidate, has_x
+        org = org or candidate
     return role, org, has_x
 
 
@@ -1387,12 +1390,17 @@ _TITLE_LEAD = re.compile(
 )
 
 
+# "§ 5", "t o m ärende 7", "2, 3": the items someone attended, after the body.
+_TRAILING_PARAGRAPHS = re.compile(
+    r"(?:§§?\s?[\d\s,–-]*|\b(?:t\s?o\s?m|fr\s?o\s?m|ärende)\s[\d\s,–-]*)$"
+)
+_TRAILING_NUMBERS = re.compile(r"\s+\d[\d\s,–-]*$")
+
+
 def _org_candidate(piece: str) -> str | None:
     piece = piece.strip(" .:-–\t\r")
-    piece = re.sub(
-        r"(?:§§?\s?[\d\s,–-]*|\b(?:t\s?o\s?m|fr\s?o\s?m|ärende)\s[\d\s,–-]*)$", "", piece
-    ).strip()
-    piece = re.sub(r"\s+\d[\d\s,–-]*$", "", piece).strip()
+    if "§" in piece or any(c.isdigit() for c in piece):
+        piece = _TRAILING_NUMBERS.sub("", _TRAILING_PARAGRAPHS.sub("", piece).strip()).strip()
     if len(piece) < 3 or len(piece) > 80:
         # Too short for a body unless a known abbreviation ("FK", "AF").
         return resolve_organisation(piece) if piece else None
