@@ -19,8 +19,14 @@ _BULLETS = frozenset("-–•*▪")
 _ROUND_TITLE = re.compile(
     r"nuläge|läget|lägesrapport|laget runt|runda|rundan|från deltagarna|från kommunerna"
     r"|aktuellt från|rapporter från|nytt från|runt bordet|kommunrapporter|information från"
-    r"|kommunerna informerar|omvärld",
+    r"|kommunerna informerar|omvärld|lägesbild|från parterna|från organisationerna",
     re.IGNORECASE,
+)
+# Under a round's title, a party that is no municipality: "Räddningstjänsten Kalmar:",
+# "Kalmarhem:", "Kriminalvården:".
+_PARTY_WORD = re.compile(
+    r"^[A-ZÅÄÖ]\w*(?:tjänsten|myndigheten|förbundet|förvaltningen|bolaget|polisen|regionen"
+    r"|vården|hem|bostäder|bostaden|verket|kassan)\b"
 )
 
 _LEAD = re.compile(
@@ -36,6 +42,7 @@ def find_status_reports(
 ) -> list[StatusReport]:
     """Return the reports of the round among `lines` (one item's lines), or none."""
     starts: list[tuple[Line, str, int]] = []
+    round_title: bool | None = None  # searched for the first party that is no municipality
     for line in lines:
         first = line.text[:1]
         if not (first.isupper() or first in _BULLETS):
@@ -44,6 +51,10 @@ def find_status_reports(
         if not m or not m[1][0].isupper():
             continue
         org = resolve_organisation(m[1])
+        if org is None and _PARTY_WORD.match(m[1]):
+            if round_title is None:
+                round_title = _ROUND_TITLE.search(title) is not None
+            org = m[1] if round_title else None
         if org is None:
             continue
         starts.append((line, org, line.start + m.end()))

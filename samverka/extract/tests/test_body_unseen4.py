@@ -258,3 +258,25 @@ def test_a_party_letter_between_the_raiser_and_the_verb() -> None:
         "1. Ekonomi\nBudgeten följdes upp.\n\n2. Övrigt\nHenrik Holm (C) tar upp frågan om jour.\n"
     )
     assert _raised(text, "Övrigt") == "Henrik Holm"
+
+
+def test_a_round_of_parties_that_are_not_municipalities() -> None:
+    text = (
+        "1. Inledning\nVälkomna.\n\n2. Lägesbilder från parterna\n"
+        "Polismyndigheten: Färre anmälda rån i centrum.\n"
+        "Räddningstjänsten Syd: Färre anlagda bränder.\n"
+        "Lundahem: Trygghetsvandringar genomförda.\n"
+    )
+    assert [r.organisation for r in _body(text).status_reports] == [
+        "Polismyndigheten",
+        "Räddningstjänsten Syd",
+        "Lundahem",
+    ]
+
+
+def test_parties_without_a_rounds_title_are_no_round() -> None:
+    text = (
+        "1. Inledning\nVälkomna.\n\n2. Trygghet i centrum\n"
+        "Räddningstjänsten Syd: Färre anlagda bränder.\nLundahem: Vandringar genomförda.\n"
+    )
+    assert _body(text).status_reports == []
