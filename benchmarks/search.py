@@ -235,7 +235,8 @@ def run_backend(options: argparse.Namespace) -> dict[str, Any]:
 
 
 def measure(backend: str, options: argparse.Namespace) -> dict[str, Any]:
-    env = dict(os.environ, DEBUG="1")
+    # Production settings: with DEBUG on, Django would also log every query.
+    env = dict(os.environ, DEBUG="0", SECRET_KEY="benchmark-only-not-a-secret")
     with fresh_database(
         backend, Path(options.sqlite_file), options.postgres_url, options.keep, reuse=options.reuse
     ) as url:

@@ -6,7 +6,7 @@ import datetime
 
 from samverka.accounts.models import User
 from samverka.networks.models import Network
-from samverka.search.backends import Sort, search
+from samverka.search.backends import Filters, Sort, search
 from samverka.search.tests.helpers import add_item, item_pks, meeting_on
 
 EARLY = datetime.date(2019, 5, 2)
@@ -56,3 +56,14 @@ def test_it_pages_through_the_same_order_it_ranks(alice: User, network_a: Networ
     by_date = search(alice, "jourhem", sort=Sort.DATE, page_size=100).hits
     dates = [h.date for h in by_date if h.date is not None]
     assert len(dates) == len(by_date) and dates == sorted(dates, reverse=True)
+
+
+def test_it_keeps_to_the_dates_asked_for_on_both_sides(alice: User, network_a: Network) -> None:
+    days = [datetime.date(2020, 3, d) for d in (1, 2, 3, 4)]
+    items = {day: add_item(meeting_on(network_a, day), "Jourhem") for day in days}
+    between = Filters(date_from=days[1], date_to=days[2])
+    assert sorted(item_pks(alice, "jourhem", filters=between)) == sorted(
+        [items[days[1]].pk, items[days[2]].pk]
+    )
+    until = Filters(date_to=days[0])
+    assert item_pks(alice, "jourhem", filters=until) == [items[days[0]].pk]
