@@ -48,7 +48,7 @@ _RAISED_VERB = re.compile(
     rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})(?:,\s*[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*)?,)?"
     # "Per Ek (C) tar upp …": a party's letter after the name.
     r"(?:\s+\([A-ZÅÄÖ]{1,3}\))?\s+"
-    r"(?:lyft(?:er|e)|ta(?:r|g)? upp|tog upp|väck(?:er|te)|anmäl(?:er|de)"
+    r"(?:lyft(?:er|e)|ta(?:r|g)? upp|tog upp|väck(?:er|te)|anmäl(?:er|de)|(?:hade|har) anmält"
     r"|(?:vill|önskar|ville) (?:lyfta|ta upp|diskutera|väcka|ha|veta|informera om)"
     r"|föreslog|föreslår|undr(?:ar|ade)|fråga(?:r|de) (?:om|hur|vad|varför|efter)"
     r"|(?P<presents>återrapporterar|återkopplar|redovisar)"
@@ -56,10 +56,18 @@ _RAISED_VERB = re.compile(
 )
 # "Frågan lyftes av Elin", "Ärendet togs upp av Per Ek".
 _RAISED_PASSIVE = re.compile(
-    rf"\b(?i:lyftes|lyfts|lyft|togs upp|tas upp|väcktes|väckt|anmäldes|anmäld|anmält|initierades"
+    rf"\b(?i:lyftes|lyfts|lyft|togs upp|tas upp|väcktes|väckts|väckt|anmäldes|anmälts|anmäld|anmält"
+    rf"|initierades"
     rf"|initierad|inlämnad)\s+av\s+"
     rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})"
 )
+# "Punkten utgår då Tomas Krantz som anmält punkten inte kunde närvara".
+_RAISED_RELATIVE = re.compile(
+    rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})\s+som\s+(?:hade\s+|har\s+)?"
+    r"(?:anmält|lyft|väckt|tagit upp)\s+(?:punkten|frågan|ärendet)"
+)
+# "Ärende från Tidaholm (Linnea Berg)": the person in brackets after the body.
+_BRACKETED_PERSON = re.compile(rf"\s*\(({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})\)")
 # "Agneta Hugander: dialog kring …", "Från föregående möte, Agneta Hugander: hur …".
 _RAISED_COLON = re.compile(
     rf"(?:^|[,.]\s+)({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})(?:\s*,\s*[^:,.]{{1,40}})?\s*:\s"
@@ -269,6 +277,12 @@ def _raised_by(heading: Heading, content: list[Sentence], people: People) -> str
     # "Från föregående möte."
     first = " ".join(s.text for s in content[:2])[:240]
     m = _RAISED_FROM.search(first) or _RAISED_PASSIVE.search(first)
+    if m and resolve_organisation(m[1]):
+        bracketed = _BRACKETED_PERSON.match(first, m.end())
+        if bracketed:
+            return _longest_person(bracketed[1], people) or bracketed[1]
+    if m is None:
+        m = _RAISED_RELATIVE.search(first)
     if m:
         return _longest_person(m[1], people) or m[1]
     verbs = [_RAISED_VERB.match(s.text) for s in content[:2]]

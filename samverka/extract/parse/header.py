@@ -167,7 +167,11 @@ _LABEL_ALT = _label_alternation({*_ALL_LABELS, *(strip_diacritics(x) for x in _A
 # count; a match must still start with a capital (`_label_case_ok`).
 _LABEL = re.compile(
     # The first-letter lookahead lets the engine skip lower-case positions cheaply.
-    r"(?=[" + _UC + r"a])(?<![\w-])(?P<label>" + _LABEL_ALT + r"|ande)(?P<colon>\s?:)?"
+    r"(?=[" + _UC + r"a])(?<![\w-])(?P<label>" + _LABEL_ALT + r"|ande)"
+    # "Närvarande styrelseledamöter:", "Gäst under § 6:": a qualifier before the colon.
+    r"(?P<qual>(?:[ \t]+[a-zåäö][\w-]*){1,2}(?=\s?:)"
+    r"|[ \t]+(?:under|vid|för)[ \t]+(?:§|punkt)[ \t]*[\dA-Z]{1,3}(?=\s?:))?"
+    r"(?P<colon>\s?:)?"
     r"(?!\s?(?i:frågor|ärenden|punkter|information|övrigt)\b)(?=[\s" + _UC + r"]|$)",
 )
 
@@ -210,7 +214,7 @@ _TITLE_WORDS = (
     r"kurator|administratör|direktör|controller|representant|revisor|biträde|utvecklare|"
     r"planerare|rådgivare|förmedlare|assistent|ansvarig|ombudsman|inspektör|ledamot|"
     r"ersättare|justerare|notarie|psykolog|läkare|sköterska|pedagog|skötare|kommunalråd|"
-    r"oppositionsråd|regionråd|landstingsråd|forskare|kommunpolis|polis)"
+    r"oppositionsråd|regionråd|landstingsråd|forskare|kommunpolis|polis|kassör|suppleant)"
 )
 _ORG_WORDS = (
     r"(?:kommun|kommuns|region|landstinget|sekretariatet|kansli|kansliet|förvaltning|"
@@ -307,7 +311,8 @@ _DIGITAL = re.compile(
     re.I,
 )
 _PLACE_LABEL = re.compile(
-    r"(?:Plats\s+och\s+lokal|Plats\s+och\s+tid|Plats/lokal|Mötesplats|Lokal|Plats|Location|Venue"
+    r"(?:Plats\s+och\s+lokal|Plats\s+och\s+tid|Tid\s+och\s+plats|Plats/lokal|Mötesplats|Lokal"
+    r"|Plats|Location|Venue"
     r"|PLATS\s+OCH\s+LOKAL|PLATS\s+OCH\s+TID|MÖTESPLATS|LOKAL|PLATS)(?!\w)\s?:?"
 )
 _CONTEXT_NOT_MEETING = re.compile(r"(?:justering|anslag|nedtag|uppsätt|upprättad)", re.I)
@@ -1855,6 +1860,13 @@ def _place(text: str, area_end: int, header: Header) -> str | None:
         for t in find_time_ranges(text, pos, end):
             end = min(end, t.span[0])
             break
+        if not _LETTERS.search(_WEEKDAY_WORD.sub("", text[pos:end])):
+            # "Tid och plats: Måndag 18/11 2024 kl 18.00–20.15, föreningens lokal, …":
+            # the date and time first, the place after them.
+            after = [t.span[1] for t in find_time_ranges(text, pos, line_end)]
+            after += [d.span[1] for d in find_dates(text, pos, line_end)]
+            if after:
+                pos, end = max(after), line_end
         stop = re.search(r"\bkl\b|\bTid\b|\bNärvarande\b|\bBeslutande\b|\bande\b", text[pos:end])
         if stop:
             end = pos + stop.start()
@@ -1872,6 +1884,12 @@ def _place(text: str, area_end: int, header: Header) -> str | None:
         ):
             return value
     return None
+
+
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+_WEEKDAY_WORD = re.compile(
+    r"(?i:\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\b|\bden\b|\bkl\b\.?)"
+)
 
 
 _TIME_LABEL_RANGE = re.compile(

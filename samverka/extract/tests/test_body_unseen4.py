@@ -280,3 +280,17 @@ def test_parties_without_a_rounds_title_are_no_round() -> None:
         "Räddningstjänsten Syd: Färre anlagda bränder.\nLundahem: Vandringar genomförda.\n"
     )
     assert _body(text).status_reports == []
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Ärendet har väckts av Sofie Rask. Flera medlemmar har hört av sig.",
+        "Sofie hade anmält punkten och gick igenom vägledningen.",
+        "Punkten utgår då Sofie Rask som anmält punkten inte kunde närvara.",
+        "Ärende från Eslöv (Sofie Rask). Behov av gemensam utbildning.",
+    ],
+)
+def test_who_brought_the_item(content: str) -> None:
+    text = f"1. Inledning\nVälkomna.\n\n2. Gemensam utbildning\n{content}\n"
+    assert _raised(text, "Gemensam utbildning") == "Sofie Rask"

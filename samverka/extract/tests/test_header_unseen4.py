@@ -219,3 +219,35 @@ def test_signature_lines_at_the_end_give_the_chair_and_the_secretary() -> None:
     )
     roles = {p.name: p.role for p in _header(text).participants}
     assert roles == {"Anna Berg": "ordförande", "Tor Ek": "sekreterare", "Lisa Holm": None}
+
+
+def test_labels_with_a_qualifier_before_the_colon() -> None:
+    text = (
+        "Protokoll 2024-11-18\n\n"
+        "Närvarande styrelseledamöter: Anna Holm (ordförande), Reza Tahir (kassör), Eva Lind\n"
+        "Ej närvarande: Lisa Berg\nGäst under § 6: Mia Lund, Borås Stad\n\n§1 Öppnande\nA.\n"
+    )
+    people = [(p.name, p.organisation, p.role, p.status) for p in _header(text).participants]
+    assert people == [
+        ("Anna Holm", None, "ordförande", "present"),
+        ("Reza Tahir", None, None, "present"),
+        ("Eva Lind", None, None, "present"),
+        ("Lisa Berg", None, None, "absent"),
+        ("Mia Lund", "Borås", None, "guest"),
+    ]
+
+
+def test_a_label_then_prose_is_still_no_list() -> None:
+    text = "Protokoll 2024-11-18\n\nNärvarande ledamöter berättade om läget i kommunerna.\n"
+    assert _header(text).participants == []
+
+
+def test_the_place_after_the_date_and_time_of_a_time_and_place_field() -> None:
+    text = (
+        "Protokoll 2024-11-18\n\n"
+        "Tid och plats: Måndag 18/11 2024 kl 18.00–20.15, "
+        "föreningens lokal, Allégatan 12, Borås\n\n"
+        "Närvarande: Anna Holm, Eva Lind\n"
+    )
+    header = _header(text)
+    assert (header.place, header.digital) == ("föreningens lokal, Allégatan 12, Borås", False)
