@@ -90,6 +90,38 @@ def test_it_links_the_carried_over_item_when_the_next_minutes_arrive(book: Minut
     assert items[0].carried_from.meeting.date == datetime.date(2020, 12, 4)
 
 
+def test_it_links_the_carried_over_item_when_the_earlier_minutes_arrive_last(
+    book: MinutesBook,
+) -> None:
+    minutes_of_feb_26(book, "a-2021-02-26.txt")
+    book.import_()
+    plans_feb_26(book, "b-2020-12-04.txt")
+    book.import_()
+    later = AgendaItem.objects.get(meeting__date=FEB_26, title="Genomgång av nätverkskartan")
+    assert later.carried_from is not None
+    assert later.carried_from.meeting.date == datetime.date(2020, 12, 4)
+    assert AgendaItem.objects.filter(meeting__date=FEB_26).count() == 2
+
+
+def test_it_looks_past_a_cancelled_meeting_for_the_carried_over_item(book: MinutesBook) -> None:
+    book.write(
+        "a-2020-12-04.txt",
+        "2020-12-04",
+        participants=[present("Barbara Boron", "Ängelholm")],
+        items=[item("Nätverkskartan", outcome="carried_over")],
+    )
+    book.import_()
+    december = Meeting.objects.get()
+    Meeting.objects.create(
+        network=december.network, date=datetime.date(2021, 1, 15), status=Meeting.Status.CANCELLED
+    )
+    minutes_of_feb_26(book)
+    book.import_()
+    later = AgendaItem.objects.get(meeting__date=FEB_26, title="Genomgång av nätverkskartan")
+    assert later.carried_from is not None
+    assert later.carried_from.meeting == december
+
+
 def test_it_never_reads_the_same_meeting_twice(book: MinutesBook) -> None:
     minutes_of_feb_26(book, "protokoll.txt")
     minutes_of_feb_26(book, "protokoll-kopia.txt")
