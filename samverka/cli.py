@@ -43,11 +43,21 @@ def parse_main(argv: Sequence[str]) -> int:
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="minutes files to read")
     options = parser.parse_args(argv)
 
+    try:
+        return _print_minutes(options.files, options.format)
+    except BrokenPipeError:
+        # The reader stopped reading ("samverka parse … | head"): stop quietly, and
+        # keep Python from complaining again when it flushes stdout on exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _print_minutes(files: Sequence[Path], output: str) -> int:
     from samverka.extract import ReadError, extract
 
     status = 0
-    several = len(options.files) > 1
-    for path in options.files:
+    several = len(files) > 1
+    for path in files:
         try:
             minutes = extract(path)
         except ReadError as error:
@@ -59,7 +69,7 @@ def parse_main(argv: Sequence[str]) -> int:
             print(f"{one_line(path)}: could not be parsed ({reason})", file=sys.stderr)
             status = 2
             continue
-        if options.format == "json":
+        if output == "json":
             indent = None if several else 2
             print(json.dumps(minutes.to_dict(), ensure_ascii=False, indent=indent))
         else:

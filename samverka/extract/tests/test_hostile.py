@@ -367,3 +367,20 @@ def test_it_refuses_a_named_pipe_without_waiting_for_a_writer(tmp_path: Path) ->
 
 def test_it_refuses_a_directory(tmp_path: Path) -> None:
     assert_refused(tmp_path, "kan inte öppnas")
+
+
+def test_a_reader_that_stops_reading_gets_no_traceback(tmp_path: Path) -> None:
+    """`samverka parse *.txt | head -1`: the pipe closes while minutes are still printed."""
+    path = tmp_path / "a.txt"
+    path.write_text("Minnesanteckningar 2024-03-05\n\n1. Inledning\nVälkomna.\n" * 50)
+    reader = subprocess.Popen(
+        [str(SAMVERKA), "parse", "--format", "text", *[str(path)] * 200],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader.stdout is not None and reader.stderr is not None
+    reader.stdout.readline()
+    reader.stdout.close()
+    stderr = reader.stderr.read().decode()
+    assert reader.wait(timeout=HANG_GUARD_SECONDS * 3) == 1
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr
