@@ -61,9 +61,19 @@ SQLITE_TRIGGERS = [
         VALUES ('delete', {_OLD_KEY}, {_OLD});
         INSERT INTO {FTS_TABLE}(rowid, {_FTS_COLUMNS}) VALUES ({_NEW_KEY}, {_NEW}); END""",
 ]
-# Fill the (emptied) FTS table from every stored entry, as the triggers would.
-SQLITE_FTS_FILL = f"""INSERT INTO {FTS_TABLE}(rowid, {_FTS_COLUMNS})
-    SELECT {FTS_KEY.format("")}, {_FTS_COLUMNS} FROM search_searchentry"""
+# Fill the (emptied) FTS table from every stored entry, as the triggers would,
+# in rowid order: FTS5 writes out what it holds in memory whenever a rowid is
+# lower than the one before, and the stored order is not the date order
+# (three times slower at a million entries).
+SQLITE_FTS_FILL = [
+    f"""CREATE TEMP TABLE search_fts_order AS
+        SELECT {FTS_KEY.format("")} AS key, id FROM search_searchentry ORDER BY key""",
+    f"""INSERT INTO {FTS_TABLE}(rowid, {_FTS_COLUMNS})
+        SELECT o.key, {", ".join(f"e.{c.strip()}" for c in _FTS_COLUMNS.split(","))}
+        FROM temp.search_fts_order o JOIN search_searchentry e ON e.id = o.id
+        ORDER BY o.rowid""",
+    "DROP TABLE temp.search_fts_order",
+]
 # Every word the FTS index holds, with its stem and the stem's folded form: a
 # query word expands into the exact words whose stem begins with its stem
 # (FTS5's own prefix queries merge every matching posting list, which at a
@@ -306,7 +316,8 @@ def _finish_bulk_load() -> None:
         hash_size = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('hashsize', %s)"
         with connection.cursor() as cursor:
             cursor.execute(hash_size, [_BULK_HASH_SIZE])
-            cursor.execute(SQLITE_FTS_FILL)
+            for statement in SQLITE_FTS_FILL:
+                cursor.execute(statement)
             cursor.execute(hash_size, [_DEFAULT_HASH_SIZE])
         remember_vocabulary()
         _run(SQLITE_TRIGGERS)

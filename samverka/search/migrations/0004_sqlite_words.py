@@ -22,7 +22,7 @@ def forwards(apps, schema_editor):
         "DROP TABLE IF EXISTS search_term",
         *indexing.SQLITE_FTS_CREATE,
         *indexing.SQLITE_TERMS_CREATE,
-        indexing.SQLITE_FTS_FILL,
+        *indexing.SQLITE_FTS_FILL,
     ]:
         schema_editor.execute(statement)
     indexing.remember_vocabulary()

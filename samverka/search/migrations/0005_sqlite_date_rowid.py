@@ -15,7 +15,7 @@ def forwards(apps, schema_editor):
         *indexing.SQLITE_DROP_TRIGGERS,
         f"DROP TABLE IF EXISTS {indexing.FTS_TABLE}",
         *indexing.SQLITE_FTS_CREATE,
-        indexing.SQLITE_FTS_FILL,
+        *indexing.SQLITE_FTS_FILL,
         *indexing.SQLITE_TRIGGERS,
     ]:
         schema_editor.execute(statement)
