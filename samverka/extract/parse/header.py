@@ -1782,7 +1782,7 @@ def _date_time_place(text: str, head_end: int, header: Header) -> None:
     if meeting_date is not None:
         header.date = meeting_date.iso()
     else:
-        header.date = _yearless_date(text, area_end, header.warnings)
+        header.date = _week_date(text, area_end) or _yearless_date(text, area_end, header.warnings)
         if header.date is None:
             header.warnings.append("Mötesdatum hittades inte i dokumentets början.")
     for t in find_time_ranges(text, 0, area_end):
@@ -1911,6 +1911,27 @@ _WEEKDAYS = ("mån", "tis", "ons", "tor", "fre", "lör", "sön")
 _WEEKDAY_BEFORE = re.compile(
     r"(?i:\b(?P<day>måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?)(?:\s+den)?\s*$"
 )
+
+
+# "tisdag v. 12, 2025", "Onsdag vecka 7 2024": a weekday of a numbered week.
+_WEEK_DATE = re.compile(
+    r"(?i:\b(?P<day>måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?)\s+"
+    r"(?i:v\.?|vecka)\s*(?P<week>\d{1,2})\b,?\s*(?P<year>(?:19|20)\d\d)\b"
+)
+
+
+def _week_date(text: str, area_end: int) -> str | None:
+    """Return the date a weekday of a numbered ISO week names."""
+    m = _WEEK_DATE.search(text, 0, area_end)
+    if m is None:
+        return None
+    try:
+        day = date.fromisocalendar(
+            int(m["year"]), int(m["week"]), _WEEKDAYS.index(m["day"].lower()[:3]) + 1
+        )
+    except ValueError:
+        return None
+    return day.isoformat()
 
 
 _HEADING_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/.-])")

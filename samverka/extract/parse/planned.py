@@ -161,8 +161,9 @@ def _inline_list(
     if cue is None:
         return []
     after = line.start + cue.end()
-    if not line.text[cue.end() :].strip(" :.") and i + 1 < len(lines):
-        # "Kommande träffar" as a heading, "15 mars, 17 maj och 13 september" under it.
+    if not _YEAR.sub("", line.text[cue.end() :]).strip(" :.") and i + 1 < len(lines):
+        # "Kommande träffar" or "Mötesdatum 2024" as a heading, "15 mars, 17 maj och
+        # 13 september" under it.
         line = Line(line.start, lines[i + 1].end, text[line.start : lines[i + 1].end])
         i += 1
     # The dates follow the cue closely; a line of megabytes is not read to its end.

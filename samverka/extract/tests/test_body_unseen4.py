@@ -294,3 +294,12 @@ def test_parties_without_a_rounds_title_are_no_round() -> None:
 def test_who_brought_the_item(content: str) -> None:
     text = f"1. Inledning\nVälkomna.\n\n2. Gemensam utbildning\n{content}\n"
     assert _raised(text, "Gemensam utbildning") == "Sofie Rask"
+
+
+def test_dates_under_a_heading_of_the_years_meeting_dates() -> None:
+    text = "1. Start\nVälkomna.\n\nMötesdatum 2025\n6 februari, 10 april och 5 juni, kl. 13–16.\n"
+    assert [p.date for p in _body(text).planned_meetings] == [
+        "2025-02-06",
+        "2025-04-10",
+        "2025-06-05",
+    ]

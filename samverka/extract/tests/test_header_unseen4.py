@@ -251,3 +251,14 @@ def test_the_place_after_the_date_and_time_of_a_time_and_place_field() -> None:
     )
     header = _header(text)
     assert (header.place, header.digital) == ("föreningens lokal, Allégatan 12, Borås", False)
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [("tisdag v. 12, 2025", "2025-03-18"), ("Onsdag vecka 2 2024", "2024-01-10")],
+)
+def test_a_weekday_of_a_numbered_week(written: str, iso: str) -> None:
+    text = (
+        f"Minnesanteckningar\n\nDatum: {written}, kl 09.00–11.30\n\nNärvarande: Anna Holm (Lund)\n"
+    )
+    assert _header(text).date == iso
