@@ -170,7 +170,7 @@ _LABEL = re.compile(
     r"(?=[" + _UC + r"a])(?<![\w-])(?P<label>" + _LABEL_ALT + r"|ande)"
     # "Närvarande styrelseledamöter:", "Gäst under § 6:": a qualifier before the colon.
     r"(?P<qual>(?:[ \t]+[a-zåäö][\w-]*){1,2}(?=\s?:)"
-    r"|[ \t]+(?:under|vid|för)[ \t]+(?:§|punkt)[ \t]*[\dA-Z]{1,3}(?=\s?:))?"
+    r"|(?:[ \t]+[a-zåäö]+)?[ \t]+(?:under|vid|för)[ \t]+(?:§|punkt)[ \t]*[\dA-Z]{1,3}(?=\s?:))?"
     r"(?P<colon>\s?:)?"
     r"(?!\s?(?i:frågor|ärenden|punkter|information|övrigt)\b)(?=[\s" + _UC + r"]|$)",
 )
@@ -420,8 +420,9 @@ def _body_start(text: str, consumed: list[Span]) -> int:
     return max(ends, default=min(_title_end(text), first_item, first_bullet))
 
 
-# "• Trygg hemgång", "a. Välkommen": a heading styled as a bullet or a letter.
-_BULLET_ITEM_LINE = re.compile(r"\n[ \t]*(?:[•▪◦*]|[a-h][.)])[ \t]+[^\W\d_]")
+# "• Trygg hemgång", "a. Välkommen", "A) Föregående protokoll": a heading styled
+# as a bullet or a letter ("A." alone would be an initial).
+_BULLET_ITEM_LINE = re.compile(r"\n[ \t]*(?:[•▪◦*]|[a-h][.)]|[A-H]\))[ \t]+[^\W\d_]")
 
 
 def _head_end(text: str) -> int:
@@ -1359,16 +1360,26 @@ _HEADING_START = re.compile(r"\s(?:Från|Till|Med|För|Om|Vid|Den|Det|Se)\s")
 _PIECE_SPLIT = re.compile(r"[,;\n\t|]|\s-\s|\s–\s|\(|\)|(?<![-–])\s(?:och|samt)\s")
 
 
+_BRACKETED = re.compile(r"\(([^()\n]{1,40})\)")
+
+
 def _attributes(attrs: str) -> tuple[str | None, str | None, bool]:
     """Return (role, organisation, has attendance X) from the text after a name."""
     role: str | None = None
     has_x = bool(re.match(r"\s?(?:\([^)]{0,5}\)\s?)?X\b", attrs))
-    # The role written first after the name is this person's.
+    # The role written first after the name is this person's, unless one in
+    # brackets says what they were at this meeting ("processledare, Region X
+    # (sekreterare)").
     first = len(attrs) + 1
     for pat, value in _ROLE_PATTERNS:
         found = pat.search(attrs)
         if found and found.start() < first:
             role, first = value, found.start()
+    for bracket in _BRACKETED.finditer(attrs):
+        meeting_role = next((v for pat, v in _ROLE_PATTERNS if pat.search(bracket[1])), None)
+        if meeting_role:
+            role = meeting_role
+            break
     # "PRO ersätter Hasse Johansson": the rest names someone who was away.
     attrs = _REPLACES_WORD.split(attrs, maxsplit=1)[0]
     # A capitalised function word starts a new heading ("… Från pensionärsorganisationerna").

@@ -262,3 +262,25 @@ def test_a_weekday_of_a_numbered_week(written: str, iso: str) -> None:
         f"Minnesanteckningar\n\nDatum: {written}, kl 09.00–11.30\n\nNärvarande: Anna Holm (Lund)\n"
     )
     assert _header(text).date == iso
+
+
+def test_a_role_in_brackets_is_the_meeting_role() -> None:
+    text = (
+        "Protokoll 2025-09-23\n\nDeltagare\nSofia Ek, socialchef, Örebro kommun (ordförande)\n"
+        "Jenny Ahl, processledare, Region Örebro län (sekreterare)\n\n1. Inledning\nVälkomna.\n"
+    )
+    assert [p.role for p in _header(text).participants] == ["ordförande", "sekreterare"]
+
+
+def test_lettered_items_after_the_header_fields_start_the_body() -> None:
+    text = (
+        "Protokoll från möte i Länsgruppen för barn och unga\nRegion Örebro län och kommunerna\n\n"
+        "Mötesdatum: 23 sep 2025, 13:00-16:00\nLokal: Eklundavägen 1, Örebro, lokal Berget\n\n"
+        "Deltagare\nSofia Ek, Örebro kommun (ordförande)\nPer Lind, Kumla kommun\n\n"
+        "Inbjuden gäst under punkt C: Lars Gren, Länsstyrelsen Örebro län\n\n"
+        "A) Föregående protokoll\nGicks igenom.\n\nB) Gemensam rutin\nRutinen fastställdes.\n\n"
+        "Protokollförare: Per Lind\n"
+    )
+    header = _header(text)
+    assert text[header.body_start :].lstrip().startswith("A) Föregående protokoll")
+    assert ("Lars Gren", "guest") in [(p.name, p.status) for p in header.participants]
