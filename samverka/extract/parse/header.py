@@ -1583,7 +1583,7 @@ _AFTER_DOC_TYPE = re.compile(
 # "Möte med nätverket …", "fört vid styrelsemöte i Föreningen …".
 _MEETING_OF = re.compile(
     r"^(?:(?:fört|förda|förd)\s+vid\s+)?"
-    r"(?:(?:\w*möte|mötet|sammanträde|sammanträdet|träff)\w*\s+(?:med|i|för)\s+)",
+    r"(?:(?:\w*möte|mötet|sammanträde|sammanträdet|träff)\w*\s+(?:(?:med|i|för)\s+|(?=[A-ZÅÄÖ])))",
     re.I,
 )
 _GENITIVE_MEETING = re.compile(
@@ -1593,6 +1593,10 @@ _GENITIVE_MEETING = re.compile(
 )
 
 
+# "2024-10-02 Anteckningar arbetsmöte …": a date written before the document type.
+_LEADING_DATE = re.compile(r"^\d{4}-\d\d-\d\d\s+")
+
+
 def _body_after_doc_type(title: str) -> str | None:
     """Return the body a title names after its document type.
 
@@ -1600,7 +1604,7 @@ def _body_after_doc_type(title: str) -> str | None:
     socialtjänst i Skåne", "Minnesanteckningar från styrgruppens möte" (the
     genitive before a meeting word names the body: "styrgruppen").
     """
-    m = _AFTER_DOC_TYPE.match(title)
+    m = _AFTER_DOC_TYPE.match(_LEADING_DATE.sub("", title))
     if not m:
         return None
     rest = _MEETING_OF.sub("", m["rest"].strip())
@@ -1659,10 +1663,13 @@ def _network(text: str, title: str | None) -> str | None:
             # "Nätverket för ekonomiskt bistånd i Göteborgsregionen",
             # "Socialnämndens arbetsutskott": the title is the body's whole name.
             return _NAME_TAIL.split(leading.group(), maxsplit=1)[0].strip(" ,.:;–-")
-        if _BODY_NAME.fullmatch(title) or re.fullmatch(
-            r"[" + _UC + r"]\w*(?:nätverk|råd|nämnd)", title
-        ):
+        if _BODY_NAME.fullmatch(title) or _GROUP_TITLE.fullmatch(title):
+            # "Socialnämnden", "Styrgrupp Trygg hemgång": the title is the body.
             return title
+        caps = _CAPS_DOC_THEN_BODY.match(_first_line(text))
+        if caps and fold(caps["doc"]) == fold(title):
+            # "MINNESANTECKNINGAR FOLKHÄLSORÅDET": the body after the document type.
+            return caps["body"].capitalize()
         whole = _first_line_body(text, title)
         if whole:
             return whole
@@ -1715,13 +1722,36 @@ def _network(text: str, title: str | None) -> str | None:
             # with the date ("FoU-nätverket Sjuhärad 2022-05-19") or in a cell of
             # its own ("ANTECKNINGAR | Nätverket för … i Värmland").
             cell = _TRAILING_DATE.sub("", cell).strip(" ,.:;–-")
-            only = _TITLE_NETWORK.fullmatch(cell) or _LEADING_BODY.match(cell)
+            only = (
+                _TITLE_NETWORK.fullmatch(cell)
+                or _LEADING_BODY.match(cell)
+                or _ADJECTIVE_BODY.fullmatch(cell)
+            )
             if only and len(cell) <= 80:
                 return only.group()
     m2 = _BODY_NAME.search(text, 0, min(len(text), 300))
     if m2:
         return m2.group()
     return None
+
+
+# "Styrgrupp Trygg hemgång", "Referensgrupp LSS": a body's noun and its name.
+_GROUP_TITLE = re.compile(
+    r"["
+    + _UC
+    + r"]\w*(?:nätverk|råd|nämnd|grupp|forum)(?:\s+["
+    + _UC
+    + r"][\w-]*(?:\s+[\w-]+){0,3})?"
+)
+_CAPS_DOC_THEN_BODY = re.compile(
+    r"\s*(?P<doc>(?:MINNES|MÖTES)?ANTECKNINGAR|PROTOKOLL)\s+(?P<body>[A-ZÅÄÖ-]+(?:NÄTVERKET|RÅDET"
+    r"|NÄMNDEN|GRUPPEN|STYRELSEN|FÖRBUNDET|SAMRÅDET))\s*$"
+)
+
+
+def _first_line(text: str) -> str:
+    lines = _first_lines(text, 300)
+    return text[lines[0][0] : lines[0][1]] if lines else ""
 
 
 # A title that starts with a body's noun and says what it is for, or a genitive
@@ -1737,7 +1767,7 @@ _LEADING_BODY = re.compile(
 _BODY_NOUN = re.compile(
     r"(?:n[äa]tverk|n[äa]tverket|r[åa]d|r[åa]det|n[äa]mnd|n[äa]mnden|styrelse|styrelsen|grupp|"
     r"gruppen|f[öo]rbund|f[öo]rbundet|utskott|utskottet|beredning|beredningen|samr[åa]d|"
-    r"samr[åa]det|kommitté|kommittén|forum|förening|föreningen)\b",
+    r"samr[åa]det|kommitté|kommittén|forum|förening|föreningen|chefer)\b",
     re.IGNORECASE,
 )
 _TITLE_NETWORK = re.compile(
@@ -1754,7 +1784,12 @@ _TITLE_BODY = re.compile(
 
 _NAME_TAIL = re.compile(r"\s[–—-]\s|,\s")
 # Cells of a table row flattened to one line.
-_CELL_SPLIT = re.compile(r"\s+\|\s+|\t+")
+_CELL_SPLIT = re.compile(r"\s+\|\s+|\t+|[ ]{3,}")
+# "Kommunala pensionärsrådet": an adjective before a body's noun.
+_ADJECTIVE_BODY = re.compile(
+    r"[" + _UC + r"][a-zåäö]+\s+[a-zåäö][\w-]*(?:rådet|nämnden|nätverket|gruppen|förbundet"
+    r"|styrelsen|utskottet|samrådet)"
+)
 _TRAILING_DATE = re.compile(r"\s+(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}(?:\s+\d{4})?)$")
 _DOC_WORD = re.compile(
     r"(?i:minnesanteckningar|anteckningar|protokoll|mötesanteckningar|sammanträdesprotokoll|"

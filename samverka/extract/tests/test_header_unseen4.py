@@ -284,3 +284,21 @@ def test_lettered_items_after_the_header_fields_start_the_body() -> None:
     header = _header(text)
     assert text[header.body_start :].lstrip().startswith("A) Föregående protokoll")
     assert ("Lars Gren", "guest") in [(p.name, p.status) for p in header.participants]
+
+
+@pytest.mark.parametrize(
+    ("head", "network"),
+    [
+        (
+            "ESLÖVS KOMMUN                                  PROTOKOLL\n"
+            "Kommunala funktionshinderrådet                 Sammanträdesdatum\n",
+            "Kommunala funktionshinderrådet",
+        ),
+        ("2024-10-02 Anteckningar arbetsmöte Skolchefer Sjuhärad\n", "Skolchefer Sjuhärad"),
+        ("Referensgrupp Trygg hemgång\n", "Referensgrupp Trygg hemgång"),
+        ("MINNESANTECKNINGAR BRÅ-RÅDET\nLunds kommun\n", "Brå-rådet"),
+    ],
+)
+def test_more_ways_to_name_the_body(head: str, network: str) -> None:
+    text = head + "\nDatum: 2024-10-02\n\nNärvarande: Anna Holm (Lund), Per Ek (Eslöv)\n"
+    assert _header(text).network == network
