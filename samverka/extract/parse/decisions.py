@@ -48,6 +48,9 @@ _MINUTES_FILED = re.compile(
 _REPORTED = re.compile(
     # "Riktlinjerna antogs 2019": a decision of a year gone by.
     r"\b(?:antogs|godkändes|fastställdes|beslöts|beslutades)\s+(?:i\s+\w+\s+|år\s+)?(?:19|20)\d\d\b|"
+    # "Strategin antogs av kommunfullmäktige i april": another body's decision.
+    r"\b(?:antogs|godkändes|fastställdes|beslöts|beslutades|antagits|fastställts)\s+av\s+"
+    r"(?:\w*fullmäktige|kommunstyrelsen|regionstyrelsen|regeringen|riksdagen)\b|"
     # "kostnader kan beviljas", "kan antas": what may be decided, not what was.
     r"\b(?:kan|kunde|får|bör|skulle|kunna)\s+(?:\w+\s+)?(?:beviljas|godkännas|antas|fastställas"
     r"|avslås|bifallas)\b|"
@@ -137,7 +140,7 @@ _PROCEDURE = re.compile(r"\bproposition\b|\bfinner att\b|\bbeslutsgång\b")
 
 # "Styrelsen beslutar" on a line of its own, the att-clauses on the lines after.
 _LEAD_IN = re.compile(
-    r"^[\w ]{0,60}\b(?:beslutar|beslutade|beslöt)(?:\s+(?:att|följande))?\s*:?$", re.IGNORECASE
+    r"^[\w -]{0,60}\b(?:beslutar|beslutade|beslöt)(?:\s+(?:att|följande))?\s*:?$", re.IGNORECASE
 )
 
 
@@ -153,6 +156,7 @@ _LABEL_THEN_LIST = re.compile(r"(?:\w+\s+)?beslut(?:et)?\s*:?$|beslut\s+\d", re.
 _ONE_WORD = re.compile(r"\w+")
 _NEXT_ATT = re.compile(r"(?:[,;]|\s+samt)\s+(?=att\s)", re.IGNORECASE)
 _NEXT_BULLET = re.compile(r"[,;]?\s+[-–•]\s+(?=\w)")
+_NEXT_NUMBER = re.compile(r"[,;]\s+\d{1,2}[.)]\s+(?=\w)")
 _BULLET_START = re.compile(r"^[-–•]\s+")
 # "Nämnden beslutar att A, att B": the att-clauses after the formula.
 _DECIDES_ATT = re.compile(r"\bbeslut(?:ar|ade)\s+(?=att\s)|\bbeslöt\s+(?=att\s)", re.IGNORECASE)
@@ -252,6 +256,10 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
         pieces = [clause]
         if clause[:4].lower() == "att ":
             pieces = _NEXT_ATT.split(clause)
+        elif numbered or first_after_label:
+            # "1. godkänna uppföljningen, 2. uppdra åt förvaltningen att …": a
+            # numbered list wrapped into one sentence holds one decision a number.
+            pieces = _NEXT_NUMBER.split(clause)
         elif _BULLET_START.match(clause):
             pieces = _NEXT_BULLET.split(clause[_BULLET_START.match(clause).end() :])  # type: ignore[union-attr]
             clause_start += len(clause) - len(clause.lstrip("-–• "))

@@ -170,7 +170,9 @@ _LABEL = re.compile(
     r"(?=[" + _UC + r"a])(?<![\w-])(?P<label>" + _LABEL_ALT + r"|ande)"
     # "Närvarande styrelseledamöter:", "Gäst under § 6:": a qualifier before the colon.
     r"(?P<qual>(?:[ \t]+[a-zåäö][\w-]*){1,2}(?=\s?:)"
-    r"|(?:[ \t]+[a-zåäö]+)?[ \t]+(?:under|vid|för)[ \t]+(?:§|punkt)[ \t]*[\dA-Z]{1,3}(?=\s?:))?"
+    # "Inbjuden under punkt 4" alone on its line is a label too.
+    r"|(?:[ \t]+[a-zåäö]+)?[ \t]+(?:under|vid|för)[ \t]+(?:§|punkt)[ \t]*[\dA-Z]{1,3}"
+    r"(?=\s?:|[ \t]*\n))?"
     r"(?P<colon>\s?:)?"
     r"(?!\s?(?i:frågor|ärenden|punkter|information|övrigt)\b)(?=[\s" + _UC + r"]|$)",
 )
@@ -214,12 +216,13 @@ _TITLE_WORDS = (
     r"kurator|administratör|direktör|controller|representant|revisor|biträde|utvecklare|"
     r"planerare|rådgivare|förmedlare|assistent|ansvarig|ombudsman|inspektör|ledamot|"
     r"ersättare|justerare|notarie|psykolog|läkare|sköterska|pedagog|skötare|kommunalråd|"
-    r"oppositionsråd|regionråd|landstingsråd|forskare|kommunpolis|polis|kassör|suppleant)"
+    r"oppositionsråd|regionråd|landstingsråd|forskare|kommunpolis|polis|kassör|suppleant|"
+    r"praktikant|student|trainee)"
 )
 _ORG_WORDS = (
     r"(?:kommun|kommuns|region|landstinget|sekretariatet|kansli|kansliet|förvaltning|"
     r"förvaltningen|nämnd|nämnden|förbund|förbundet|enhet|enheten|team|teamet|teamen|"
-    r"förening|huset|rummet|vägen|gatan|torget|nätverket|rådet|gruppen|styrelsen|"
+    r"förening|föreningen|huset|rummet|vägen|gatan|torget|nätverket|rådet|gruppen|styrelsen|"
     r"hotell|center|centrum|skola|skolan|avdelning|avdelningen|bolag|bolaget|myndighet|"
     r"kassan|verket|ringen|konferens|möte|mötet|protokoll|anteckningar|kommuner|regioner|"
     r"landsting|universitet|universitetet|högskola|högskolan|länsstyrelse|länsstyrelsen|"
@@ -1458,7 +1461,8 @@ _JOB_TITLE_END = _Suffixes(_TITLE_WORDS + "|rektor|utvecklare|strateg|konsulent|
 
 _NOT_ORG_LEAD = re.compile(
     r"^(?:utsedda?|valda?|via|från|på|i|av|enligt|med|ersätter|som|se|inbjuden|inbjudna|gäst|"
-    r"närvarande|deltar|deltog|deltagit|under|punkt|för|tjänstgörande|ej|kl|fr|t|frånvarande|"
+    r"närvarande|deltar|deltog|deltagit|under|punkt|för|tjänstgörande|tjänstgör|ej|kl|fr|t|"
+    r"frånvarande|"
     r"förhinder|återbud|anmält)\b",
     re.I,
 )

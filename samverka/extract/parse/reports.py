@@ -25,14 +25,14 @@ _ROUND_TITLE = re.compile(
 # Under a round's title, a party that is no municipality: "Räddningstjänsten Kalmar:",
 # "Kalmarhem:", "Kriminalvården:".
 _PARTY_WORD = re.compile(
-    r"^[A-ZÅÄÖ]\w*(?:tjänsten|myndigheten|förbundet|förvaltningen|bolaget|polisen|regionen"
-    r"|vården|hem|bostäder|bostaden|verket|kassan)\b"
+    r"^(?:[A-ZÅÄÖ]\w+\s+)?\w*(?:tjänsten|myndigheten|förbundet|förvaltningen|bolaget"
+    r"|polisen|regionen|vården|hem|bostäder|bostaden|verket|kassan|centralen|kyrkan|föreningen)\b"
 )
 
 _LEAD = re.compile(
     # "Lund: …", "- Höör – …", "• Region Skåne: …".
     r"^(?:[-–•*▪]\s+)?"
-    r"((?!\d)\w[\w-]+(?:\s+(?!\d)\w[\w-]+)?(?:\s+(?:kommun|stad|region|län))?)"
+    r"((?!\d)\w[\w-]+(?:\s+(?!\d)\w[\w-]+){0,2}?(?:\s+(?:kommun|stad|region|län))?)"
     r"\s*[-–:]\s*(?=\S)"
 )
 

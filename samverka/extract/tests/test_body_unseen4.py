@@ -303,3 +303,35 @@ def test_dates_under_a_heading_of_the_years_meeting_dates() -> None:
         "2025-04-10",
         "2025-06-05",
     ]
+
+
+def test_a_numbered_decision_list_wrapped_into_one_sentence() -> None:
+    text = (
+        "§ 43 Ekonomisk uppföljning\nBeslut\nVård- och omsorgsnämnden beslutar att\n"
+        "1. godkänna ekonomisk uppföljning per april,\n"
+        "2. uppdra åt förvaltningen att redovisa åtgärder i juni.\n"
+        "§ 44 Övrigt\nInget.\n"
+    )
+    assert _decisions(text) == [
+        "godkänna ekonomisk uppföljning per april",
+        "uppdra åt förvaltningen att redovisa åtgärder i juni",
+    ]
+
+
+def test_another_bodys_decision_is_reported_not_taken() -> None:
+    text = "1. Strategi\nStrategin antogs av kommunfullmäktige i april. Den gäller till 2027.\n"
+    assert _decisions(text) == []
+
+
+def test_a_round_with_parties_of_two_or_three_words() -> None:
+    text = (
+        "1. Inledning\nVälkomna.\n\n2. Lägesbild från verksamheterna\n"
+        "Polisen: Färre anmälningar om skadegörelse.\n"
+        "Vårdcentralen Eslöv: Fler unga söker för psykisk ohälsa.\n"
+        "Svenska kyrkan Eslöv: Sommarcafé för äldre startar i juni.\n"
+    )
+    assert [r.organisation for r in _body(text).status_reports] == [
+        "Polisen",
+        "Vårdcentralen Eslöv",
+        "Svenska kyrkan Eslöv",
+    ]

@@ -302,3 +302,19 @@ def test_lettered_items_after_the_header_fields_start_the_body() -> None:
 def test_more_ways_to_name_the_body(head: str, network: str) -> None:
     text = head + "\nDatum: 2024-10-02\n\nNärvarande: Anna Holm (Lund), Per Ek (Eslöv)\n"
     assert _header(text).network == network
+
+
+def test_bodies_written_as_x_och_y_and_trainees_are_no_people_or_bodies() -> None:
+    text = (
+        "Protokoll 2024-09-19\n\nNärvarande ledamöter\n"
+        "• Yasmin Kader, Autism- och Aspergerföreningen Skåne\n"
+        "Övriga närvarande\nRebecka Nyman, förvaltningens praktikant, §§ 41-45\n"
+        "Inbjuden under punkt 4\n• Oskar Lind, trafikplanerare, Lunds kommun\n\n"
+        "Punkt 1 – Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    )
+    people = [(p.name, p.organisation, p.status) for p in _header(text).participants]
+    assert people == [
+        ("Yasmin Kader", "Autism- och Aspergerföreningen Skåne", "present"),
+        ("Rebecka Nyman", None, "present"),
+        ("Oskar Lind", "Lund", "guest"),
+    ]
