@@ -256,13 +256,13 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
         pieces = [clause]
         if clause[:4].lower() == "att ":
             pieces = _NEXT_ATT.split(clause)
-        elif numbered or first_after_label:
-            # "1. godkänna uppföljningen, 2. uppdra åt förvaltningen att …": a
-            # numbered list wrapped into one sentence holds one decision a number.
-            pieces = _NEXT_NUMBER.split(clause)
         elif _BULLET_START.match(clause):
             pieces = _NEXT_BULLET.split(clause[_BULLET_START.match(clause).end() :])  # type: ignore[union-attr]
             clause_start += len(clause) - len(clause.lstrip("-–• "))
+        elif numbered and _NEXT_NUMBER.search(clause):
+            # "1. godkänna uppföljningen, 2. uppdra åt förvaltningen att …": a
+            # numbered list wrapped into one sentence holds one decision a number.
+            pieces = _NEXT_NUMBER.split(clause)
         at = clause_start
         for piece in pieces:
             piece = piece.strip().rstrip(".,;")
