@@ -1587,7 +1587,7 @@ _AFTER_DOC_TYPE = re.compile(
 # "Möte med nätverket …", "fört vid styrelsemöte i Föreningen …".
 _MEETING_OF = re.compile(
     r"^(?:(?:fört|förda|förd)\s+vid\s+)?"
-    r"(?:(?:\w*möte|mötet|sammanträde|sammanträdet|träff)\w*\s+(?:(?:med|i|för)\s+|(?=[A-ZÅÄÖ])))",
+    r"(?:(?:\w*möte|mötet|sammanträde|sammanträdet|träff)\w*\s+(?:(?:med|i|för)\s+|(?-i:(?=[A-ZÅÄÖ]))))",
     re.I,
 )
 _GENITIVE_MEETING = re.compile(
