@@ -210,8 +210,8 @@ class DocumentLoader:
         self.replaces = replaces
         self.counts = Counts()
         self.meeting: Meeting | None = None
-        # Made by this document: nothing is on it yet, so there is nothing to look up.
-        self.meeting_is_new = False
+        # Meetings this document made: nothing is on them yet, so nothing to look up.
+        self.new_meetings: set[int] = set()
         self.participants: dict[int, Attendance] = {}  # person id → attendance here
         self.touched_people: set[int] = set()
         self.pause = pause or PauseHook()
@@ -397,7 +397,6 @@ class DocumentLoader:
         if meeting is None:
             meeting = Meeting(network=self.network, date=date)
             action = ImportedRecord.Action.CREATED
-            self.meeting_is_new = True
         elif meeting.source_document_id not in ours and edited_since_import(meeting):
             # A planned meeting someone has edited: the minutes say it was held,
             # but the edited details (place, time) stay.
@@ -414,6 +413,8 @@ class DocumentLoader:
         meeting.place = (minutes.place or "")[:255]
         meeting.is_digital = minutes.digital
         self.save(meeting, self.header_span(), action=action)
+        if action == ImportedRecord.Action.CREATED:
+            self.new_meetings.add(meeting.pk)
         self.calendar.note(meeting)
         self.meeting = meeting
         self.counts.meetings.append(meeting.pk)
@@ -582,7 +583,7 @@ class DocumentLoader:
         assert self.meeting is not None
         existing = (
             {}
-            if self.meeting_is_new
+            if self.meeting.pk in self.new_meetings
             else {a.person_id: a for a in Attendance.objects.filter(meeting=self.meeting)}
         )
         self.people.load_people(p.name for p in self.minutes.participants)
@@ -634,7 +635,7 @@ class DocumentLoader:
         assert self.meeting is not None
         placeholders = (
             []
-            if self.meeting_is_new
+            if self.meeting.pk in self.new_meetings
             else list(
                 AgendaItem.objects.filter(meeting=self.meeting, carried_from__isnull=False).exclude(
                     source_document=self.source
@@ -829,7 +830,11 @@ class DocumentLoader:
 
         The items are this document's own, so none of them is there yet.
         """
-        order = AgendaItem.objects.filter(meeting=meeting_id).count()
+        order = (
+            0
+            if meeting_id in self.new_meetings
+            else AgendaItem.objects.filter(meeting=meeting_id).count()
+        )
         for item in items:
             order += 1
             self.save_later(
@@ -871,6 +876,7 @@ class DocumentLoader:
                 is_digital=_is_digital(planned.place),
             )
             self.save(meeting, planned.span)
+            self.new_meetings.add(meeting.pk)
             self.calendar.note(meeting)
 
     def load_representations(self) -> None:
