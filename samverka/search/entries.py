@@ -19,7 +19,7 @@ from samverka.documents.models import Document, SourceDocument
 from samverka.meetings.models import AgendaItem, Decision, Meeting, StatusReport
 from samverka.people.models import Person, PersonOrganisation, current_on
 from samverka.search.models import EVERYONE, SearchEntry
-from samverka.search.text import folded_words, index_words
+from samverka.search.text import folded_words, words
 
 Kind = SearchEntry.Kind
 Row = dict[str, Any]
@@ -226,12 +226,12 @@ def entry_fields(
     if (vendor or connection.vendor) == "sqlite":
         # FTS5 reads the title and body itself; stems and folded forms live in
         # the term table (indexing.SQLITE_TERMS_CREATE), not in FTS.
-        title_words = index_words(title)
+        title_words = words(title)
         fields["folded_terms"] = ""
         fields["scope"] = scope_tokens(fields, title_words)
         if terms is not None:
             terms.update(title_words)
-            terms.update(index_words(body))
+            terms.update(words(body))
     else:
         fields["scope"] = ""
         fields["folded_terms"] = folded_words(f"{title} {body}")

@@ -18,7 +18,7 @@ class Marker:
         self.stems = [(stem(term), is_folded(term)) for term in terms]
 
     def matches(self, word: str) -> bool:
-        stemmed = stem(word.casefold())
+        stemmed = stem(word.lower())
         for wanted, folded in self.stems:
             candidates = (stemmed, fold(stemmed)) if folded else (stemmed,)
             for candidate in candidates:

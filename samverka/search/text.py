@@ -37,15 +37,8 @@ _stems: dict[str, str] = {}
 
 
 def words(text: str) -> list[str]:
-    """Return the lower-cased words of `text`."""
-    return WORD.findall(text.casefold())
-
-
-def index_words(text: str) -> list[str]:
-    """Return the words of `text` as FTS5's unicode61 tokenizer indexes them.
-
-    Lower-cased rather than case-folded: the tokenizer keeps "ß", for one.
-    """
+    """Return the lower-cased words of `text`, as FTS5's unicode61 tokenizer and
+    PostgreSQL's parser see them (lower-cased, not case-folded: "ß" stays)."""
     return WORD.findall(text.lower())
 
 
@@ -78,7 +71,7 @@ def folded_words(text: str) -> str:
     The folding is done on the whole text at once; a text without å, ä or ö
     is not split into words at all.
     """
-    lowered = text.casefold()
+    lowered = text.lower()
     folded = lowered.translate(_FOLD)
     if folded == lowered:
         return ""
