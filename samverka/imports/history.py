@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.db.models.signals import post_save
 from django.utils import timezone
 
@@ -170,11 +171,36 @@ def cache_history_manager_classes() -> None:
     HistoryDescriptor._samverka_cached = True
 
 
+_EDITED = "edited_since_import"
+
+M = TypeVar("M", bound=models.Model)
+
+
 def edited_since_import(obj: models.Model) -> bool:
-    """Return whether anyone but the importer has changed `obj`."""
+    """Return whether anyone but the importer has changed `obj`.
+
+    Answered from the record itself when it was read `with_edits_noted()`.
+    """
+    noted: bool | None = getattr(obj, _EDITED, None)
+    if noted is not None:
+        return noted
     history = _history_model(type(obj))
     if history is None:
         return False
+    return bool(_edits(history, obj._meta.pk.attname, obj.pk).exists())
+
+
+def with_edits_noted(queryset: models.QuerySet[M]) -> models.QuerySet[M]:
+    """Read with each record whether anyone but the importer has changed it, so that
+    `edited_since_import()` asks nothing more."""
+    history = _history_model(queryset.model)
+    if history is None:
+        return queryset
+    edits = _edits(history, queryset.model._meta.pk.attname, OuterRef("pk"))
+    return queryset.annotate(**{_EDITED: Exists(edits)})
+
+
+def _edits(history: Any, attname: str, pk: Any) -> models.QuerySet[Any]:
     # exclude() keeps rows whose reason is NULL, as an edit without a reason is one.
-    rows = history._default_manager.filter(**{obj._meta.pk.attname: obj.pk})
-    return bool(rows.exclude(history_change_reason=IMPORT_REASON).exists())
+    rows = history._default_manager.filter(**{attname: pk})
+    return rows.exclude(history_change_reason=IMPORT_REASON)

@@ -30,6 +30,7 @@ from samverka.imports.history import (
     bulk_create_as_import,
     edited_since_import,
     save_as_import,
+    with_edits_noted,
 )
 from samverka.imports.models import ImportedRecord, ReviewEntry
 from samverka.imports.names import (
@@ -378,7 +379,11 @@ class DocumentLoader:
             )
             return
         on_date = self.calendar.on(date)
-        meeting = Meeting.objects.get(pk=on_date) if on_date is not None else None
+        meeting = (
+            with_edits_noted(Meeting.objects.filter(pk=on_date)).get()
+            if on_date is not None
+            else None
+        )
         ours = {self.source.pk, self.replaces.pk if self.replaces else None}
         if (
             meeting is not None
@@ -584,7 +589,10 @@ class DocumentLoader:
         existing = (
             {}
             if self.meeting.pk in self.new_meetings
-            else {a.person_id: a for a in Attendance.objects.filter(meeting=self.meeting)}
+            else {
+                a.person_id: a
+                for a in with_edits_noted(Attendance.objects.filter(meeting=self.meeting))
+            }
         )
         self.people.load_people(p.name for p in self.minutes.participants)
         for participant in self.minutes.participants:
@@ -637,8 +645,10 @@ class DocumentLoader:
             []
             if self.meeting.pk in self.new_meetings
             else list(
-                AgendaItem.objects.filter(meeting=self.meeting, carried_from__isnull=False).exclude(
-                    source_document=self.source
+                with_edits_noted(
+                    AgendaItem.objects.filter(
+                        meeting=self.meeting, carried_from__isnull=False
+                    ).exclude(source_document=self.source)
                 )
             )
         )

@@ -63,6 +63,30 @@ def test_it_turns_the_planned_meeting_into_the_held_one(book: MinutesBook) -> No
     assert held.source_document == SourceDocument.objects.get(name="b-2021-02-26.txt")
 
 
+def test_it_keeps_what_someone_edited_on_the_planned_meeting(book: MinutesBook) -> None:
+    plans_feb_26(book)
+    book.import_()
+    planned = Meeting.objects.get(date=FEB_26)
+    planned.place = "Lund"
+    planned.save()  # an edit in the web: a history record without the import's reason
+    minutes_of_feb_26(book)
+    book.import_()
+    held = Meeting.objects.get(date=FEB_26)
+    assert (held.status, held.place) == (Meeting.Status.HELD, "Lund")
+
+
+def test_it_keeps_a_carried_over_copy_someone_edited(book: MinutesBook) -> None:
+    plans_feb_26(book)
+    book.import_()
+    copy = AgendaItem.objects.get(meeting__date=FEB_26)
+    copy.notes = "Förberett av Barbara."
+    copy.save()
+    minutes_of_feb_26(book)
+    book.import_()
+    assert AgendaItem.objects.filter(pk=copy.pk).exists()
+    assert AgendaItem.objects.filter(meeting__date=FEB_26).count() == 3
+
+
 def test_it_does_not_plan_a_meeting_already_held(book: MinutesBook) -> None:
     minutes_of_feb_26(book, "a-2021-02-26.txt")
     plans_feb_26(book, "b-2020-12-04.txt")
