@@ -294,7 +294,12 @@ _ROLE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "ordförande",
     ),
     (re.compile(r"\b(?:planeringsledare|processledare)\b", re.I), "planeringsledare"),
-    (re.compile(r"\b(?:\w*sekreterare|sekr)\b", re.I), "sekreterare"),
+    # "mötessekreterare", "nämndsekreterare"; a socialsekreterare or fältsekreterare
+    # is a social worker, not the meeting's secretary.
+    (
+        re.compile(r"\b(?:(?:mötes|nämnd|protokoll|nätverks|förbunds)?sekreterare|sekr)\b", re.I),
+        "sekreterare",
+    ),
 )
 # Attribute text that says how someone attended, not where they come from.
 _NOISE = re.compile(
@@ -644,7 +649,8 @@ def _in_table_row(text: str, pos: int) -> bool:
 # Generic "Xer:" labels only count near the top: further down "Åtgärder:" and
 # the like head agenda text that also starts with a name.
 GENERIC_LABEL_CHARS = 1500
-_NAME_TABLE_HEADER = re.compile(r"(?m)^[ \t]*(?:Namn|Deltagare)[ \t]*(?:\||\t)[^\n]*$")
+# "Namn | Kommun | …", and a Markdown table's "| Namn | Organisation | … |".
+_NAME_TABLE_HEADER = re.compile(r"(?m)^[ \t]*(?:\|[ \t]*)?(?:Namn|Deltagare)[ \t]*(?:\||\t)[^\n]*$")
 _LOWER_WORD = re.compile(r"\b[" + _LC + r"]{4,}\b")
 _PROSE_NEXT = re.compile(r"[ \t]+[" + _LC + r"]")
 
@@ -1217,8 +1223,13 @@ def _section_participants(text: str, section: _Section) -> list[Participant]:
     text = _with_caps_names(text, section.start, section.end)
     headings = _org_headings(text, section)
     runs = _per_line(text, _runs(text, section.start, section.end))
-    # A run inside a heading ("PRO Sandviken:") is no person.
-    runs = [r for r in runs if not any(hs <= r.start < he for hs, he, _ in headings)]
+    # A run inside a heading ("PRO Sandviken:") is no person, nor is one inside a
+    # table cell after other words ("| Räddningstjänsten Dala Mitt |").
+    runs = [
+        r
+        for r in runs
+        if not any(hs <= r.start < he for hs, he, _ in headings) and not _inside_cell(text, r.start)
+    ]
     people: list[tuple[int, int, str | None]] = []
     # A table with the organisation first ("Uddevalla<TAB>Ingrid F<TAB>socialchef"):
     # the first cell is the person's body, and a row's cells end at its line.
@@ -1266,6 +1277,11 @@ def _section_participants(text: str, section: _Section) -> list[Participant]:
             # "Tanum (Birgitta Holm), Sotenäs (Fredrik Svensson)": the body, then
             # its person in brackets; the body after the bracket is the next one's.
             org = bracketed
+        row_end = text.find("\n", s)
+        mark = _LAST_CELL.search(text, line_start, row_end if row_end >= 0 else len(text))
+        if mark and mark["mark"] in "–-" and status == "present":
+            # "| … | – |": the attendance column says the person was not there.
+            status = "absent"
         heading = next((h for h in reversed(headings) if h[0] < s), None)
         span = (s, e + len(attrs.rstrip()))
         result.append(
@@ -1277,12 +1293,25 @@ def _section_participants(text: str, section: _Section) -> list[Participant]:
                 span,
             )
         )
-        marked.append(has_x)
+        marked.append(has_x or mark is not None)
     if sum(marked) * 2 >= len(result) > 0 and any(marked):
         # An attendance table: an X marks who was there; a row without one is
         # someone listed but not attending, which the text does not state.
         result = [p for p, x in zip(result, marked, strict=True) if x]
     return result
+
+
+# The last cell of a row when it is an attendance mark: "| X |", "| – |".
+_LAST_CELL = re.compile(r"\|[ \t]*(?P<mark>[Xx✓–-])[ \t]*\|?[ \t]*$")
+
+
+def _inside_cell(text: str, pos: int) -> bool:
+    """Return whether `pos` follows other words in the same cell of a `|` table row."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    before = text[line_start:pos]
+    if "|" not in before:
+        return False
+    return bool(before[before.rfind("|") + 1 :].strip())
 
 
 def _org_before_bracket(text: str, start: int, end: int, floor: int) -> str | None:

@@ -318,3 +318,23 @@ def test_bodies_written_as_x_och_y_and_trainees_are_no_people_or_bodies() -> Non
         ("Rebecka Nyman", None, "present"),
         ("Oskar Lind", "Lund", "guest"),
     ]
+
+
+def test_a_markdown_attendance_table_with_marks() -> None:
+    text = (
+        "2025-01-15\nTrygghetsgruppen – minnesanteckningar\n\n"
+        "| Namn         | Organisation                 | Funktion              | Närv. |\n"
+        "|--------------|------------------------------|-----------------------|-------|\n"
+        "| Jens Holm    | Lunds kommun                 | säkerhetssamordnare   | X     |\n"
+        "| Dana Petrić  | Räddningstjänsten Syd Mitt   | insatsledare          | X     |\n"
+        "| Mira Yılmaz  | Lunds kommun                 | fältsekreterare       | X     |\n"
+        "| Gun Borg     | Region Skåne                 | vårdcentralschef      | –     |\n\n"
+        "1. Lägesbild\nLugnt.\n"
+    )
+    people = [(p.name, p.organisation, p.role, p.status) for p in _header(text).participants]
+    assert people == [
+        ("Jens Holm", "Lund", None, "present"),
+        ("Dana Petrić", "Räddningstjänsten Syd Mitt", None, "present"),
+        ("Mira Yılmaz", "Lund", None, "present"),
+        ("Gun Borg", "Region Skåne", None, "absent"),
+    ]
