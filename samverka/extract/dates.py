@@ -59,7 +59,11 @@ _WEEKDAY = r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?"
 
 # ISO dates, tolerating a stray space after a dash ("2020-11- 06"), which PDF
 # extraction produces at line ends.
-_ISO = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)- ?(?P<d>[0-3]?\d)(?!\d)")
+# Also with full stops, as some word processors write them ("2024.12.04").
+_ISO = re.compile(
+    r"(?<![\d.-])(?P<y>(?:19|20)\d\d)(?:-(?P<m>[01]?\d)- ?|\.(?P<m2>[01]\d)\.)"
+    r"(?P<d>[0-3]?\d)(?![\d.]\d|\d)"
+)
 # Numeric day/month with optional year: "6/11 2020", "26/2", "6/11-2020", "6/11/2020",
 # and a two-digit year after a dash ("8/10-24").
 _SLASH = re.compile(
@@ -211,7 +215,7 @@ def _find_dates(text: str, start: int, end: int) -> list[DateMatch]:
     taken = _Taken()
 
     for m in _ISO.finditer(text, start, end):
-        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        y, mo, d = int(m["y"]), int(m["m"] or m["m2"]), int(m["d"])
         if _valid(y, mo, d):
             found.append(DateMatch(m.span(), y, mo, d))
             taken.add(m.span())

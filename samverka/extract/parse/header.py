@@ -1315,14 +1315,18 @@ def _inside_cell(text: str, pos: int) -> bool:
 
 
 def _org_before_bracket(text: str, start: int, end: int, floor: int) -> str | None:
-    """Return the organisation written right before a name in brackets: "Tanum (Birgitta Holm)"."""
+    """Return the organisation written right before a name in brackets: "Tanum (Birgitta Holm)",
+    or before a dash at the start of its line: "Umeå – Kerstin Nyström"."""
     if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
-        return None
+        line_start = text.rfind("\n", floor, start) + 1
+        dashed = _ORG_DASH.fullmatch(text, max(line_start, floor), start)
+        return resolve_organisation(dashed["org"]) if dashed else None
     piece_start = max(text.rfind(c, floor, start - 1) for c in ",;:\n") + 1
     piece = text[max(piece_start, floor) : start - 1].strip(" \t•-–")
     return resolve_organisation(piece) if piece else None
 
 
+_ORG_DASH = re.compile(r"[ \t•*-]*(?P<org>[^\W\d][^–\n:,()]{1,40}?)[ \t]+[–—-][ \t]+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _NEXT_FIELD_LINE = re.compile(r"\n(?=[ \t]*[" + _UC + r"][^\n:]{1,50}:)")
 _INLINE_ABSENT = re.compile(

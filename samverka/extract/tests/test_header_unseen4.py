@@ -338,3 +338,23 @@ def test_a_markdown_attendance_table_with_marks() -> None:
         ("Mira Yılmaz", "Lund", None, "present"),
         ("Gun Borg", "Region Skåne", None, "absent"),
     ]
+
+
+def test_an_iso_date_written_with_full_stops() -> None:
+    assert (
+        _header("MINNESANTECKNINGAR\n\nDatum: 2024.12.04\nTid: 08.30 - 11.45\n").date
+        == "2024-12-04"
+    )
+
+
+def test_organisation_then_dash_then_name_one_per_line() -> None:
+    text = (
+        "Anteckningar 2024-12-04\n\nNärvarande från kommunerna:\n"
+        "Umeå – Kerstin Berg\nSkellefteå – Ali Hassan\nLycksele – Sanna Vik\n\n1. Inledning\nA.\n"
+    )
+    people = [(p.name, p.organisation) for p in _header(text).participants]
+    assert people == [
+        ("Kerstin Berg", "Umeå"),
+        ("Ali Hassan", "Skellefteå"),
+        ("Sanna Vik", "Lycksele"),
+    ]
