@@ -1066,9 +1066,62 @@ def _participants(
             participants.append(p)
             if section.weak:
                 from_field.add(id(p))
+    if head_end > 0 and not any(not sec.weak for sec in sections):
+        # No list, perhaps a role field ("Antecknat av: …"): the attendance may be
+        # written as sentences.
+        prose, spans = _prose_attendance(text, head_end)
+        for p in prose:
+            twin = next((q for q in participants if fold(q.name) == fold(p.name)), None)
+            if twin is None:
+                participants.append(p)
+            else:
+                twin.organisation = twin.organisation or p.organisation
+                twin.role = twin.role or p.role
+        consumed += spans
     if not participants and head_end > 0:
         warnings.append("Ingen deltagarlista hittades.")
     return participants, consumed
+
+
+_PROSE_NAME = (
+    r"[" + _UC + r"][" + _LC + r"]+(?:-[" + _UC + r"][" + _LC + r"]+)?"
+    r"(?:[ ][" + _UC + r"][" + _LC + r"]+(?:-[" + _UC + r"][" + _LC + r"]+)?){1,2}"
+)
+_PROSE_ORG = r"[" + _UC + r"][\w-]+(?:[ ][\w-]+){0,2}?"
+# "Från Kalix deltog Tove Rönnbäck och från Piteå Jukka Niemi. Boden
+# representerades av Ellinor Sundqvist, Luleå av Per Wiklund …". "Nätverkets
+# ordförande Annika Lund, Överkalix, ledde mötet."
+_PROSE_PRESENT = re.compile(
+    r"(?:\b[Ff]rån[ ](?P<org1>" + _PROSE_ORG + r")[ ](?:deltog[ ])?"
+    r"|\b(?P<org2>" + _PROSE_ORG + r")[ ](?:representerades[ ]av|av)[ ]"
+    r"|\b(?P<chair>ordförande)[ ])"
+    r"(?P<name>" + _PROSE_NAME + r")(?:,[ ](?P<org3>" + _PROSE_ORG + r"),)?"
+)
+_PROSE_LIMIT = 3000
+
+
+def _prose_attendance(text: str, head_end: int) -> tuple[list[Participant], list[Span]]:
+    """Read attendance written as sentences, when the minutes have no list.
+
+    Only sentences that say someone took part count ("Från Kalix deltog …",
+    "Boden representerades av …"); the organisation must be a known one, or
+    stand after "Från … deltog", where the verb says what it is.
+    """
+    found: list[Participant] = []
+    spans: list[Span] = []
+    for m in _PROSE_PRESENT.finditer(text, 0, min(head_end, _PROSE_LIMIT)):
+        written = m["org1"] or m["org2"] or m["org3"]
+        org = resolve_organisation(written) if written else None
+        if written and org is None and not (m["org1"] and "deltog" in m.group()):
+            continue
+        if m["chair"] and not m["org3"]:
+            continue
+        if any(fold(p.name) == fold(m["name"]) for p in found):
+            continue
+        role = "ordförande" if m["chair"] else None
+        found.append(Participant(m["name"], org or written, role, "present", m.span("name")))
+        spans.append(m.span())
+    return found, spans
 
 
 # "PRO Sandviken:", "Kommunen:", "Lund: Anna Berg, Per Ek": an organisation

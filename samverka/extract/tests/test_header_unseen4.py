@@ -358,3 +358,29 @@ def test_organisation_then_dash_then_name_one_per_line() -> None:
         ("Ali Hassan", "Skellefteå"),
         ("Sanna Vik", "Lycksele"),
     ]
+
+
+def test_attendance_written_as_sentences() -> None:
+    text = (
+        "Chefsnätverk hemtjänst\nMinnesanteckningar 12 feb 2025, Teams 13.00–14.30\n\nNärvaro\n"
+        "Från Kalix deltog Tove Ek och från Piteå Jukka Niemi. Boden representerades av "
+        "Ella Sund, Luleå av Per Wik. Nätverkets ordförande Anna Lund, Överkalix, ledde mötet. "
+        "Arjeplog och Jokkmokk hade anmält förhinder.\n\nAntecknat av: Per Wik\n\n"
+        "Nyckelfria lås\nPer berättade om upphandlingen.\n"
+    )
+    people = [(p.name, p.organisation, p.role) for p in _header(text).participants]
+    assert sorted(people) == [
+        ("Anna Lund", "Överkalix", "ordförande"),
+        ("Ella Sund", "Boden", None),
+        ("Jukka Niemi", "Piteå", None),
+        ("Per Wik", "Luleå", None),
+        ("Tove Ek", "Kalix", None),
+    ]
+
+
+def test_names_in_prose_that_do_not_say_who_took_part_are_no_attendance() -> None:
+    text = (
+        "Minnesanteckningar 2025-02-12\n\nAnna Lund från Kalix berättade om läget, och "
+        "Per Wik har slutat.\n\n1. Läget\nDiskussion.\n"
+    )
+    assert _header(text).participants == []
