@@ -1927,7 +1927,9 @@ def _date_time_place(text: str, head_end: int, header: Header) -> None:
         header.start_time, header.end_time = t.start, t.end
         break
     else:
-        label = _TIME_LABEL_RANGE.search(text, 0, area_end)
+        label = _TIME_LABEL_RANGE.search(text, 0, area_end) or _TIME_BETWEEN.search(
+            text, 0, area_end
+        )
         if label:
             # "Tid: 9-12": after a time label a range needs no "kl" or minutes.
             start, end = _hhmm(label["h1"], label["m1"]), _hhmm(label["h2"], label["m2"])
@@ -2032,6 +2034,11 @@ _TIME_LABEL_RANGE = re.compile(
     r"\b(?:Tid|Datum och tid|Tidpunkt|TID|DATUM OCH TID|Time)\s?:\s?"
     r"(?P<h1>[0-2]?\d)(?:[.:](?P<m1>[0-5]\d))?"
     r"\s?[-–]\s?(?P<h2>[0-2]?\d)(?:[.:](?P<m2>[0-5]\d))?(?![\d-])"
+)
+# "… den 4 december 2024 mellan 9 och 11.30": a time range in running prose.
+_TIME_BETWEEN = re.compile(
+    r"\bmellan\s+(?:klockan\s+|kl\.?\s*)?(?P<h1>[0-2]?\d)(?:[.:](?P<m1>[0-5]\d))?"
+    r"\s+och\s+(?:klockan\s+|kl\.?\s*)?(?P<h2>[0-2]?\d)(?:[.:](?P<m2>[0-5]\d))?(?![\d-])"
 )
 _DATE_LABEL_NEAR = re.compile(
     r"(?:Sammanträdesdatum|Mötesdatum|Datum(?:\s+och\s+tid)?|Dag|När)\s?:?\s*$"
@@ -2445,6 +2452,12 @@ def _minute_taker(text: str, header: Header) -> str | None:
             name = " ".join(found.rstrip(".").split())
             p = _find_person(name, header.participants)
             return p.name if p is not None else name
+    elected = _ELECTED_SECRETARY.search(text, 0, min(len(text), HEAD_CHARS))
+    if elected:
+        # "Årsmötet beslutade att välja Fredrik Holm till sekreterare för mötet."
+        name = " ".join((elected["name"] or elected["name2"]).rstrip(".").split())
+        p = _find_person(name, header.participants)
+        return p.name if p is not None else name
     for role in ("sekreterare", "planeringsledare"):
         holders = [p for p in header.participants if p.role == role]
         if len(holders) == 1:
@@ -2467,6 +2480,13 @@ _TAKER_SENTENCE = re.compile(
     r"|(?:(?:Minnes)?[Aa]nteckningar(?:na)?|Protokollet|Sekreterare)\s+(?:fördes\s+av|var)\s+"
     + _TAKER_NAME.replace("?P<name>", "?P<name2>")
     + r")"
+)
+_ELECTED_SECRETARY = re.compile(
+    r"\b(?:välja|väljer|valdes|utse|utses|utsågs)\s+"
+    + _TAKER_NAME
+    + r"\s+(?:till|som)\s+(?:mötes)?sekreterare\b"
+    r"|\b(?:[Tt]ill|[Ss]om)\s+(?:mötes)?sekreterare\s+(?:för\s+mötet\s+)?(?:valdes|utsågs|utses)\s+"
+    + _TAKER_NAME.replace("?P<name>", "?P<name2>")
 )
 _TAKER_CUE = re.compile(
     r"antecknade|förde\s|fördes\s+av|Sekreterare\s+var|var\s+(?:mötes)?sekreterare|"

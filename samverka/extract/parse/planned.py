@@ -71,6 +71,8 @@ _YEAR = re.compile(r"\b(20\d\d|19\d\d)\b")
 
 
 INLINE_REACH = 400
+# Lines that may stand between a list's cue and its first date.
+_LEAD_LINES = 2
 _DIGIT = re.compile(r"\d")
 _TWO_NUMBERS = re.compile(r"\d\D+\d")
 
@@ -127,11 +129,18 @@ def _date_list(text: str, lines: list[Line], i: int, meeting: date | None) -> li
     year_match = _YEAR.search(lines[i].text)
     year = int(year_match[1]) if year_match else None
     out: list[PlannedMeeting] = []
+    leads: list[Line] = []
     j = i + 1
     while j < len(lines):
         line = lines[j]
         dates = find_dates(text, line.start, line.end)
         if not dates or dates[0].span[0] - line.start > 3 or dates[0].day is None:
+            if not out and j - i <= _LEAD_LINES:
+                # "Beslöts att … Alla möten hålls kl. 9.00–11.30.", "Datum | Plats": a
+                # sentence or a table's header row between the cue and the dates.
+                leads.append(line)
+                j += 1
+                continue
             break
         planned = _planned(text, dates[0], line, year, meeting)
         if planned is None:
@@ -148,6 +157,9 @@ def _date_list(text: str, lines: list[Line], i: int, meeting: date | None) -> li
             or _SEASONS.search(under.text)
         ):
             _apply_shared(text, under, out)
+    for lead in leads if out else []:
+        if find_time_ranges(text, lead.start, lead.end) or _SHARED.search(lead.text):
+            _apply_shared(text, lead, out)
     return out
 
 

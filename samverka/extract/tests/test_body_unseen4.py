@@ -335,3 +335,13 @@ def test_a_round_with_parties_of_two_or_three_words() -> None:
         "Vårdcentralen Eslöv",
         "Svenska kyrkan Eslöv",
     ]
+
+
+def test_dates_in_a_table_under_a_sentence_below_the_cue() -> None:
+    text = (
+        "1. Inledning\nVälkomna.\n\n7. Mötestider 2025\n"
+        "Beslöts att följande mötestider gäller. Alla möten hålls kl. 9.00–11.30.\n"
+        "Datum | Plats\n5 februari | Teams\n23 april | Regionhuset, Kalmar\n"
+    )
+    planned = [(p.date, p.start_time) for p in _body(text).planned_meetings]
+    assert planned == [("2025-02-05", "09:00"), ("2025-04-23", "09:00")]

@@ -384,3 +384,21 @@ def test_names_in_prose_that_do_not_say_who_took_part_are_no_attendance() -> Non
         "Per Wik har slutat.\n\n1. Läget\nDiskussion.\n"
     )
     assert _header(text).participants == []
+
+
+def test_a_time_range_in_prose_between_two_hours() -> None:
+    text = "Minnesanteckningar\nRådet träffades onsdagen den 4 december 2024 mellan 9 och 11.30.\n"
+    header = _header(text)
+    assert (header.start_time, header.end_time) == ("09:00", "11:30")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Årsmötet beslutade att välja Fredrik Holm till sekreterare för mötet.",
+        "Till sekreterare för mötet valdes Fredrik Holm.",
+    ],
+)
+def test_the_elected_secretary_takes_the_minutes(sentence: str) -> None:
+    text = f"PROTOKOLL 2025-03-27\n\n§ 1 Öppnande\nMötet öppnades.\n§ 2 Val\n{sentence}\n"
+    assert _header(text).minute_taker == "Fredrik Holm"
