@@ -275,6 +275,7 @@ Minnesanteckningar Anteckningar Dagordning Socialchefer Namn Organisation Roll F
 Titel Befattning Representerar Representant Kommun Förvaltning Uppdrag Status
 Attendees Participants Present Absent Apologies Guest Guests Date Time Location Venue
 Chair Chairperson Notes Minutes Agenda Secretary
+Östra Västra Norra Södra Mellersta Nordöstra Nordvästra Sydöstra Sydvästra Övre Nedre
 """
 _NOT_NAME = frozenset(fold(w) for w in _NOT_NAME_WORDS.split())
 # Surname endings common in Swedish; used only to split names that a lost

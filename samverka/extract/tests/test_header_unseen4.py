@@ -402,3 +402,12 @@ def test_a_time_range_in_prose_between_two_hours() -> None:
 def test_the_elected_secretary_takes_the_minutes(sentence: str) -> None:
     text = f"PROTOKOLL 2025-03-27\n\n§ 1 Öppnande\nMötet öppnades.\n§ 2 Val\n{sentence}\n"
     assert _header(text).minute_taker == "Fredrik Holm"
+
+
+def test_a_body_with_a_compass_name_is_no_person() -> None:
+    text = (
+        "Anteckningar 2025-02-06\n\nNärvarande\n"
+        "Ingrid Carl, förbundschef, Samordningsförbundet Västra Skaraborg\n"
+        "Elin Sund, Skövde kommun\n\n1. Inledning\nA.\n"
+    )
+    assert [p.name for p in _header(text).participants] == ["Ingrid Carl", "Elin Sund"]
