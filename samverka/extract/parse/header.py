@@ -1645,6 +1645,12 @@ def _title(text: str) -> str | None:
         return _clean_title(text[m.start() : title_end])
     if m and m["caps"]:
         return m["caps"]
+    for s, e in _first_lines(text)[:3]:
+        # "Minnesanteckningar beredningsgruppen" under a letterhead line: the
+        # document type and the body it is of.
+        line = text[s:e].strip()
+        if _DOC_THEN_BODY.fullmatch(line):
+            return _clean_title(line)
     for s, e in _first_lines(text):
         line = text[s:e]
         if not re.search(r"[^\W\d_]{3,}", line) or _PAGE_NUMBER.fullmatch(line):
@@ -1659,6 +1665,10 @@ def _title(text: str) -> str | None:
     return None
 
 
+_DOC_THEN_BODY = re.compile(
+    r"(?:Minnesanteckningar|Mötesanteckningar|Anteckningar|Protokoll)\s+[a-zåäö][\w-]*"
+    r"(?:nätverket|rådet|nämnden|gruppen|styrelsen|utskottet|beredningen)"
+)
 _PAGE_NUMBER = re.compile(r"(?:Sida|Sid\.?|Page)\s*\d+\s*(?:\(\d+\)|av\s+\d+|/\s*\d+)?", re.I)
 
 

@@ -411,3 +411,18 @@ def test_a_body_with_a_compass_name_is_no_person() -> None:
         "Elin Sund, Skövde kommun\n\n1. Inledning\nA.\n"
     )
     assert [p.name for p in _header(text).participants] == ["Ingrid Carl", "Elin Sund"]
+
+
+def test_a_letterhead_above_the_document_type_and_its_group() -> None:
+    text = (
+        "Samordningsförbundet Västra Skaraborg\nMinnesanteckningar beredningsgruppen\n\n"
+        "Datum: 2025-02-06     Tid: 13.15–15.00     Plats: Teams\n\nNärvarande\n"
+        "Ingrid Carl, förbundschef, Samordningsförbundet Västra Skaraborg\n"
+        "Elin Sund, Skövde kommun\n\n1. Inledning\nA.\n"
+    )
+    header = _header(text)
+    assert (header.title, header.network) == (
+        "Minnesanteckningar beredningsgruppen",
+        "beredningsgruppen",
+    )
+    assert header.participants[0].organisation == "Samordningsförbundet Västra Skaraborg"
