@@ -9,8 +9,12 @@ from contextlib import contextmanager
 from typing import Any
 
 from django.db import connection, models, transaction
+from django.db.models import OuterRef, Q, Subquery
 
+from samverka.assignments.models import Assignment
 from samverka.batching import Batch
+from samverka.documents.models import Document
+from samverka.meetings.models import AgendaItem, Decision, Meeting, StatusReport
 from samverka.search.entries import SOURCES, entry_fields
 from samverka.search.models import SearchEntry
 from samverka.search.text import fold, stem
@@ -114,19 +118,7 @@ POSTGRES_INDEX = [
 
 def index_object(instance: models.Model) -> None:
     """Write (or rewrite) the entry of one saved record, in the caller's transaction."""
-    source = SOURCES[type(instance)]
-    queryset = source.model._default_manager.filter(pk=instance.pk)
-    rows = list(source.rows(queryset))
-    if not rows:  # e.g. a deactivated person: no longer findable
-        unindex_object(instance)
-        return
-    terms: set[str] = set()
-    fields = entry_fields(source, rows[0], terms=terms)
-    if terms:
-        remember_terms(terms)
-    kind, pk = fields.pop("kind"), fields.pop("object_pk")
-    if not SearchEntry.objects.of_object(kind, pk).update(**fields):
-        SearchEntry.objects.create(kind=kind, object_pk=pk, **fields)
+    index_records({type(instance): {instance.pk}})
 
 
 def unindex_object(instance: models.Model) -> None:
@@ -135,13 +127,98 @@ def unindex_object(instance: models.Model) -> None:
 
 def index_queryset(queryset: models.QuerySet[Any]) -> None:
     """Reindex the given records of one model (for bulk writers that send no signals)."""
-    index_pks(queryset.model, list(queryset.values_list("pk", flat=True)))
+    index_records({queryset.model: set(queryset.values_list("pk", flat=True))})
+
+
+def index_records(records: dict[type[models.Model], set[Any]]) -> None:
+    """Write (or rewrite) the entries of these records, in bulk.
+
+    One query per model reads the records, and one statement writes all their
+    entries, new or not (`_upsert`); a record that yields no row (deleted, or
+    a deactivated person) loses its entry. Meetings are read first, with the
+    date and network of their entries: the parts of a meeting whose date or
+    network moved are rewritten too, as they carry them.
+    """
+    records = dict(records)
+    entries: list[tuple[Any, ...]] = []
+    terms: set[str] = set()
+    meetings = records.pop(Meeting, set())
+    if meetings:
+        moved = _read_entries(Meeting, meetings, entries, terms, moved=True)
+        for model, parts in meeting_parts(moved).items():
+            records[model] = records.get(model, set()) | set(parts)
+    for model, pks in records.items():
+        if pks:
+            _read_entries(model, pks, entries, terms)
+    if terms:
+        remember_terms(terms)
+    _upsert(entries)
+
+
+def meeting_parts(meetings: list[Any]) -> dict[type[models.Model], list[Any]]:
+    """Return the pks of the records whose entries carry these meetings' date and network."""
+    if not meetings:
+        return {}
+    in_meetings = Q(meeting__in=meetings)
+    wanted = {
+        AgendaItem: in_meetings,
+        Decision: in_meetings,
+        StatusReport: in_meetings,
+        Assignment: in_meetings,
+        # A document attached to an item takes its date from the item's meeting.
+        Document: in_meetings | Q(item__meeting__in=meetings),
+    }
+    parts = {
+        model: list(model._default_manager.filter(where).values_list("pk", flat=True))
+        for model, where in wanted.items()
+    }
+    return {model: pks for model, pks in parts.items() if pks}
+
+
+def _read_entries(
+    model: type[models.Model],
+    pks: set[Any],
+    entries: list[tuple[Any, ...]],
+    terms: set[str],
+    *,
+    moved: bool = False,
+) -> list[Any]:
+    """Add the entries of these records to `entries` (and their words to `terms`).
+
+    Remove the entries of records that yield no row. With `moved`, read each
+    record with its entry's date and network, and return the pks whose entry
+    had another date or network.
+    """
+    source = SOURCES[model]
+    annotations: dict[str, Any] = {}
+    if moved:
+        entry = SearchEntry.objects.filter(kind=source.kind, object_pk=OuterRef("pk"))
+        annotations["entry_date"] = Subquery(entry.values("date")[:1])
+        annotations["entry_network_pk"] = Subquery(entry.values("network_pk")[:1])
+    # The query of `Source.rows`, read at once: its `.iterator()` would open a
+    # server-side cursor on PostgreSQL, three round trips for a handful of rows.
+    queryset = source.annotate(source.model._default_manager.filter(pk__in=pks))
+    rows = list(queryset.annotate(**annotations).values(*source.fields, *annotations))
+    changed: list[Any] = []
+    vendor = connection.vendor
+    for row in rows:
+        fields = entry_fields(source, row, vendor, terms)
+        entries.append(_values(fields))
+        # An entry's network is never null: null here means the record had no entry.
+        if moved and row["entry_network_pk"] is not None:
+            before = (row["entry_date"], row["entry_network_pk"])
+            if before != (fields["date"], fields["network_pk"]):
+                changed.append(row["pk"])
+    gone = pks - {row["pk"] for row in rows}
+    if gone:
+        SearchEntry.objects.filter(kind=source.kind, object_pk__in=gone).delete()
+    return changed
 
 
 # --- deferred indexing: collect what one unit of work saved, write it at once -----
 
 
-# model → pks saved; meetings are flushed first, as their parts may have to follow.
+# model → pks saved
 _deferred: Batch[dict[type[models.Model], set[Any]]] = Batch(dict)
 
 
@@ -170,90 +247,16 @@ def deferred_indexing() -> Iterator[None]:
     document): the receivers only note (model, pk), and on leaving the block —
     which must be inside the writer's transaction, so the entries still commit
     or roll back with the records — every noted record is indexed with one
-    query per model and bulk writes. Nested blocks index when the outermost
-    ends. When the block raises, nothing is indexed: the transaction around it
-    rolls back. Deletions are not deferred.
+    query per model and one write (`index_records`). Nested blocks index when
+    the outermost ends. When the block raises, nothing is indexed: the
+    transaction around it rolls back. Deletions are not deferred.
     """
     with _deferred.collecting(_flush):
         yield
 
 
 def _flush(pending: dict[type[models.Model], set[Any]]) -> None:
-    from samverka.meetings.models import Meeting
-
-    meetings = pending.pop(Meeting, set())
-    if meetings:
-        before = {
-            row["object_pk"]: (row["date"], row["network_pk"])
-            for row in SearchEntry.objects.filter(
-                kind=SOURCES[Meeting].kind, object_pk__in=meetings
-            ).values("object_pk", "date", "network_pk")
-        }
-        index_pks(Meeting, list(meetings))
-        moved = [
-            meeting
-            for meeting in Meeting.objects.filter(pk__in=before)
-            if before[meeting.pk] != (meeting.date, meeting.network_id)
-        ]
-        for meeting in moved:
-            # The meeting's date or network is copied into its parts' entries.
-            for part in meeting_parts(meeting):
-                pending.setdefault(type(part), set()).add(part.pk)
-    for model, pks in pending.items():
-        index_pks(model, list(pks))
-
-
-def meeting_parts(meeting: models.Model) -> Iterator[models.Model]:
-    """The records whose entries carry the meeting's date and network."""
-    from samverka.meetings.models import AgendaItem, Decision, StatusReport
-
-    for model in (AgendaItem, Decision, StatusReport):
-        yield from model._default_manager.filter(meeting=meeting)
-    yield from meeting.assignments.all()  # type: ignore[attr-defined]
-    yield from meeting.documents.all()  # type: ignore[attr-defined]
-
-
-def index_pks(model: type[models.Model], pks: list[Any]) -> None:
-    """Write (or rewrite) the entries of these records of one model, in bulk.
-
-    The same rows and fields as `index_object` for each, with one query to read
-    the records, one to find their entries, an update per existing entry and
-    one insert for the new ones; a record that yields no row (deleted, or a
-    deactivated person) loses its entry.
-    """
-    if not pks:
-        return
-    source = SOURCES[model]
-    # The query of `Source.rows`, read at once: its `.iterator()` would open a
-    # server-side cursor on PostgreSQL, three round trips for a handful of rows.
-    queryset = source.model._default_manager.filter(pk__in=pks)
-    rows = list(source.annotate(queryset).values(*source.fields))
-    found: dict[Any, dict[str, Any]] = {}
-    terms: set[str] = set()
-    vendor = connection.vendor
-    for row in rows:
-        fields = entry_fields(source, row, vendor, terms)
-        found[fields["object_pk"]] = fields
-    gone = [pk for pk in pks if pk not in found]
-    if gone:
-        SearchEntry.objects.filter(kind=source.kind, object_pk__in=gone).delete()
-    if not found:
-        return
-    if terms:
-        remember_terms(terms)
-    existing = dict(
-        SearchEntry.objects.filter(kind=source.kind, object_pk__in=list(found)).values_list(
-            "object_pk", "pk"
-        )
-    )
-    new: list[tuple[Any, ...]] = []
-    for pk, fields in found.items():
-        if pk in existing:
-            values = {k: v for k, v in fields.items() if k not in ("kind", "object_pk")}
-            SearchEntry.objects.filter(pk=existing[pk]).update(**values)
-        else:
-            new.append(_values(fields))
-    _insert(new)
+    index_records(pending)
 
 
 def reindex(progress: Callable[[int], None] = lambda n: None, batch: int = 5000) -> int:
@@ -355,6 +358,33 @@ def _insert(rows: list[tuple[Any, ...]]) -> int:
             f"INSERT INTO {table} ({', '.join(_COLUMNS)}) VALUES ({placeholders})", rows
         )
     return len(rows)
+
+
+_KEY = ("kind", "object_pk")  # the unique constraint `search_entry_once`
+_UPSERT_BATCH = 1000  # rows per statement: PostgreSQL takes up to 65,535 parameters
+
+
+def _upsert(rows: list[tuple[Any, ...]]) -> None:
+    """Insert entries, or rewrite the existing entry of the same record, in one statement.
+
+    On SQLite the rewrite fires the FTS update trigger like any UPDATE.
+    """
+    if not rows:
+        return
+    table = SearchEntry._meta.db_table
+    columns = ", ".join(_COLUMNS)
+    row = "(" + ", ".join(["%s"] * len(_COLUMNS)) + ")"
+    rewrite = ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS if c not in _KEY)
+    conflict = f"ON CONFLICT ({', '.join(_KEY)}) DO UPDATE SET {rewrite}"
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES {row} {conflict}", rows)
+            return
+        for start in range(0, len(rows), _UPSERT_BATCH):
+            batch = rows[start : start + _UPSERT_BATCH]
+            values = ", ".join([row] * len(batch))
+            params = [value for entry in batch for value in entry]
+            cursor.execute(f"INSERT INTO {table} ({columns}) VALUES {values} {conflict}", params)
 
 
 def _run(statements: list[str]) -> None:

@@ -12,7 +12,6 @@ from typing import Any
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 
-from samverka.meetings.models import Meeting
 from samverka.people.models import Person, PersonOrganisation
 from samverka.search.entries import SOURCES
 from samverka.search.indexing import (
@@ -20,10 +19,8 @@ from samverka.search.indexing import (
     deferring,
     forget_deferred,
     index_object,
-    meeting_parts,
     unindex_object,
 )
-from samverka.search.models import SearchEntry
 
 
 def _saved(
@@ -33,9 +30,7 @@ def _saved(
         return
     if deferring():  # indexed in bulk when the block ends (indexing.deferred_indexing)
         defer(type(instance), instance.pk)
-    elif isinstance(instance, Meeting):
-        _meeting_saved(instance)
-    else:
+    else:  # a meeting's parts follow when its date or network moved
         index_object(instance)
 
 
@@ -43,23 +38,6 @@ def _deleted(sender: type[models.Model], instance: models.Model, **kw: Any) -> N
     if deferring():
         forget_deferred(type(instance), instance.pk)
     unindex_object(instance)
-
-
-def _meeting_saved(meeting: Meeting) -> None:
-    """Index the meeting; when its date or network moved, its parts' entries follow."""
-    before = (
-        SearchEntry.objects.of_object(SearchEntry.Kind.MEETING, meeting.pk)
-        .values("date", "network_pk")
-        .first()
-    )
-    index_object(meeting)
-    if before is None or (before["date"], before["network_pk"]) == (
-        meeting.date,
-        meeting.network_id,
-    ):
-        return
-    for part in meeting_parts(meeting):
-        index_object(part)
 
 
 def _employment_changed(
