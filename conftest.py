@@ -12,8 +12,8 @@ a_objects / b_objects   one of every network-bound record of A / B, by model nam
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
