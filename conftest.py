@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
-from django.db import DEFAULT_DB_ALIAS, connections
 from pytest_django import Settings
 
 from samverka import testing
@@ -39,26 +37,6 @@ def _media_root(settings: Settings, tmp_path: Path) -> None:
 def _fast_password_hasher(settings: Settings) -> None:
     """Argon2 is slow by design; the suite creates many users."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
-def _live_server_closes_its_connections(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Close the database sessions a live server's request threads leave behind.
-
-    Each request runs in a thread of its own, and on PostgreSQL a persistent
-    connection (CONN_MAX_AGE) outlives it; the test database then cannot be
-    dropped at the end ("being accessed by other users").
-    """
-    yield
-    if "live_server" not in request.fixturenames:
-        return
-    connection = connections[DEFAULT_DB_ALIAS]
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
 
 
 @pytest.fixture(autouse=True)
