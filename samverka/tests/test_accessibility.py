@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.db import connections
 from django.test import Client
 from django.urls import reverse
 
@@ -44,6 +45,9 @@ def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
         instance = playwright.chromium.launch(executable_path=path, args=["--no-sandbox"])
         yield instance
         instance.close()
+        # The ORM calls made inside Playwright's context have connections of their own;
+        # left open, they keep PostgreSQL from dropping the test database.
+        connections.close_all()
 
 
 def violations(browser: Any, base_url: str, path: str, user: User | None = None) -> list[str]:

@@ -13,6 +13,7 @@ from typing import Any
 
 import icalendar
 import pytest
+from django.db import connections
 from django.urls import reverse
 
 from samverka import testing
@@ -41,6 +42,9 @@ def page(live_server: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
         )
         yield context.new_page()
         browser.close()
+        # The ORM calls made inside Playwright's context have connections of their own;
+        # left open, they keep PostgreSQL from dropping the test database.
+        connections.close_all()
 
 
 @pytest.fixture
