@@ -62,7 +62,7 @@ _WEEKDAY = r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?"
 # Also with full stops, as some word processors write them ("2024.12.04").
 _ISO = re.compile(
     r"(?<![\d.-])(?P<y>(?:19|20)\d\d)(?:-(?P<m>[01]?\d)- ?|\.(?P<m2>[01]\d)\.)"
-    r"(?P<d>[0-3]?\d)(?![\d.]\d|\d)"
+    r"(?P<d>[0-3]?\d)(?!\d|\.\d)"
 )
 # Numeric day/month with optional year: "6/11 2020", "26/2", "6/11-2020", "6/11/2020",
 # and a two-digit year after a dash ("8/10-24").

@@ -170,7 +170,10 @@ def _drop_restated(items: list[Item], from_tables: list[Assignment]) -> None:
 
 def _stems(text: str) -> set[str]:
     """Return the first five letters of the longer words: "mejla"/"mejlar", "utkast"/"utkastet"."""
-    return {w[:5] for w in re.findall(r"[^\W\d_]{5,}", text.lower())}
+    return {w[:5] for w in _LONG_WORD.findall(text.lower())}
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{5,}")
 
 
 def _recover(

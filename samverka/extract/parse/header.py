@@ -1326,7 +1326,7 @@ def _section_participants(text: str, section: _Section) -> list[Participant]:
             role = _role_label(role_field["label"])[0] or role
             if status == "absent":
                 status = "present"
-        bracketed = _org_before_bracket(text, s, e, section.start)
+        bracketed = _org_before_name(text, s, e, section.start)
         if bracketed:
             # "Tanum (Birgitta Holm), Sotenäs (Fredrik Svensson)": the body, then
             # its person in brackets; the body after the bracket is the next one's.
@@ -1368,7 +1368,7 @@ def _inside_cell(text: str, pos: int) -> bool:
     return bool(before[before.rfind("|") + 1 :].strip())
 
 
-def _org_before_bracket(text: str, start: int, end: int, floor: int) -> str | None:
+def _org_before_name(text: str, start: int, end: int, floor: int) -> str | None:
     """Return the organisation written right before a name in brackets: "Tanum (Birgitta Holm)",
     or before a dash at the start of its line: "Umeå – Kerstin Nyström"."""
     if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
@@ -1729,10 +1729,10 @@ def _first_line_body(text: str, title: str) -> str | None:
     """Return the title line when it is a body's name, with its abbreviation ("… (KPR)")."""
     if _DOC_WORD.search(title):
         return None
-    lines = _first_lines(text, 300)
-    if not lines:
+    first = _first_line(text)
+    if not first:
         return None
-    line = _NAME_TAIL.split(text[lines[0][0] : lines[0][1]].strip(), maxsplit=1)[0]
+    line = _NAME_TAIL.split(first.strip(), maxsplit=1)[0]
     if not fold(line).startswith(fold(title)) or _DOC_WORD.search(line):
         return None
     m = _BODY_HEADING.fullmatch(line.strip())
@@ -1973,13 +1973,12 @@ def _on_site_part(place: str) -> tuple[str, bool]:
     digital = _DIGITAL.search(place)
     if digital is None:
         return place, False
-    joins = [m for m in _HYBRID_JOIN.finditer(place, 0, digital.start())]
+    joins = list(_HYBRID_JOIN.finditer(place, 0, digital.start()))
     if not joins:
         return place, False
+    # Everything before the first remote word: the room, if it names one.
     room = place[: joins[-1].start()].strip(" ,.:;+–-")
-    on_site = (
-        _VENUE_NOUN.search(room) or _ROOM_WORD.search(room) or _STREET_ADDRESS.search(room)
-    ) and not _DIGITAL.search(room)
+    on_site = _VENUE_NOUN.search(room) or _ROOM_WORD.search(room) or _STREET_ADDRESS.search(room)
     return (room, True) if on_site else (place, False)
 
 
@@ -2036,9 +2035,9 @@ def _place(text: str, area_end: int, header: Header) -> str | None:
 
 
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
-_WEEKDAY_WORD = re.compile(
-    r"(?i:\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\b|\bden\b|\bkl\b\.?)"
-)
+# The weekdays, written in full ("tisdag", "tisdagen" with the suffix after it).
+_WEEKDAY_NAMES = r"måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag"
+_WEEKDAY_WORD = re.compile(r"(?i:\b(?:" + _WEEKDAY_NAMES + r")(?:en)?\b|\bden\b|\bkl\b\.?)")
 
 
 _TIME_LABEL_RANGE = re.compile(
@@ -2062,14 +2061,12 @@ def _hhmm(hour: str, minute: str | None) -> str | None:
 
 
 _WEEKDAYS = ("mån", "tis", "ons", "tor", "fre", "lör", "sön")
-_WEEKDAY_BEFORE = re.compile(
-    r"(?i:\b(?P<day>måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?)(?:\s+den)?\s*$"
-)
+_WEEKDAY_BEFORE = re.compile(r"(?i:\b(?P<day>" + _WEEKDAY_NAMES + r")(?:en)?)(?:\s+den)?\s*$")
 
 
 # "tisdag v. 12, 2025", "Onsdag vecka 7 2024": a weekday of a numbered week.
 _WEEK_DATE = re.compile(
-    r"(?i:\b(?P<day>måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?)\s+"
+    r"(?i:\b(?P<day>" + _WEEKDAY_NAMES + r")(?:en)?)\s+"
     r"(?i:v\.?|vecka)\s*(?P<week>\d{1,2})\b,?\s*(?P<year>(?:19|20)\d\d)\b"
 )
 

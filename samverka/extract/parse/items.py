@@ -321,7 +321,7 @@ _SECTION = re.compile(
     r"|(\d{1,3})\s*§(?!§))\.?"
 )
 # "Dnr SN 2022/00012", "Dnr 2021.123": a file number, never a title.
-_FILE_NUMBER = re.compile(r"(?:dnr|diarienr|diarienummer|dnr\.)\b", re.IGNORECASE)
+_FILE_NUMBER = re.compile(r"(?:dnr|diarienr|diarienummer)\b", re.IGNORECASE)
 _ORGAN_ABBREVIATION = re.compile(r"[A-ZÅÄÖ]{1,6}")
 # OCR reads 0 as O and 1 as l or I next to digits: "§ 3O", "§ 3l".
 _OCR_DIGITS = str.maketrans("OlI", "011")

@@ -1,4 +1,4 @@
-"""Tell a file's format from its first bytes, without loading any format's reader.
+"""Tell a web page from plain text without loading the HTML reader.
 
 `samverka parse` over a folder of plain-text minutes should not pay for lxml,
 zipfile and the PDF worker at start-up; `readers` imports a format's module
