@@ -7,10 +7,15 @@ only, Gustav is a guest at one meeting of A, Sara is a site admin.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import shutil
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from django.core.files.base import ContentFile
+from django.db import connections
 from django.utils import timezone
 
 from samverka.accounts.models import User
@@ -130,3 +135,25 @@ def make_network_objects(network: Network, member: Person, word: str = "") -> di
         "Document": document,
         "SourceDocument": source,
     }
+
+
+@contextlib.contextmanager
+def chromium_browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """Launch the Debian `chromium` through Playwright; skip where it is missing.
+
+    Playwright's sync API runs an event loop in this thread, so the ORM calls a
+    test makes between page loads run inside Playwright's context and get
+    connections of their own: they are closed here, or PostgreSQL cannot drop
+    the test database ("being accessed by other users").
+    """
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        pytest.skip("needs Chromium: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+        connections.close_all()

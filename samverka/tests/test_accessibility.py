@@ -7,16 +7,15 @@ turns the skip into a failure.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import connections
 from django.test import Client
 from django.urls import reverse
 
+from samverka import testing
 from samverka.accounts.models import User
 from samverka.invitations.services import invitation_create
 from samverka.networks.models import Network
@@ -27,27 +26,10 @@ AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def chromium() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
 @pytest.fixture
 def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    path = chromium()
-    if path is None:
-        pytest.skip("needs Chromium: apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the ORM calls
-    # made by fixtures between page loads are still synchronous and safe.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=path, args=["--no-sandbox"])
+    with testing.chromium_browser(monkeypatch) as instance:
         yield instance
-        instance.close()
-        # The ORM calls made inside Playwright's context have connections of their own;
-        # left open, they keep PostgreSQL from dropping the test database.
-        connections.close_all()
 
 
 def violations(browser: Any, base_url: str, path: str, user: User | None = None) -> list[str]:

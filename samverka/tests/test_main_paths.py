@@ -7,13 +7,11 @@ Chromium is missing; CI (SAMVERKA_REQUIRE_ALL=1) turns the skip into a failure.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from typing import Any
 
 import icalendar
 import pytest
-from django.db import connections
 from django.urls import reverse
 
 from samverka import testing
@@ -28,23 +26,11 @@ FILLER = "Övrigt som sades på mötet.\n" * 150
 
 @pytest.fixture
 def page(live_server: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if path is None:
-        pytest.skip("needs Chromium: apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
-    # The ORM calls of the fixtures run in the thread of Playwright's event loop.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, args=["--no-sandbox"])
+    with testing.chromium_browser(monkeypatch) as browser:
         context = browser.new_context(
             base_url=live_server.url, viewport={"width": 390, "height": 800}
         )
         yield context.new_page()
-        browser.close()
-        # The ORM calls made inside Playwright's context have connections of their own;
-        # left open, they keep PostgreSQL from dropping the test database.
-        connections.close_all()
 
 
 @pytest.fixture
