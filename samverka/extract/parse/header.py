@@ -2537,9 +2537,10 @@ def reconcile(minutes: Minutes) -> None:
     written_ymd = (written.year, written.month, written.day)
     # Fast path: a date in a year next to the heading's settles it; read the
     # dates only around where such a year is written, not the whole text.
-    for m in re.finditer(
-        r"(?<!\d)(?:" + "|".join(map(str, sorted(near))) + r")(?!\d)", text[:limit]
-    ):
+    near_years = {str(y) for y in near}
+    for m in _NUMBER.finditer(text, 0, limit):
+        if m.group() not in near_years:
+            continue
         for d in find_dates(text, max(0, m.start() - 60), min(limit, m.end() + 10)):
             if (
                 d.span[0] <= m.start() < d.span[1]
@@ -2585,7 +2586,11 @@ def reconcile(minutes: Minutes) -> None:
 # `find_dates` reads; such a token sends `reconcile` to the full scan.
 # "8/10-24": a two-digit year that `find_dates` reads.
 _SHORT_YEAR = re.compile(r"\d/[01]?\d-\d\d(?!\d)")
-_YEAR_TOKEN = re.compile(r"(?<![\dOIl])((?:19|20|l9|I9|2O)[\dOIl]{2})(?![\dOIl])")
+# The lookbehind follows the first two characters, not precedes them, so that
+# the engine scans for those characters instead of trying every position.
+_YEAR_TOKEN = re.compile(r"((?:19|20|l9|I9|2O)(?<![\dOIl]..)[\dOIl]{2})(?![\dOIl])")
+# A whole number: a digit run is a year of `near` when it spells one.
+_NUMBER = re.compile(r"\d+")
 
 
 def _one_digit_apart(a: int, b: int) -> bool:
