@@ -17,9 +17,13 @@ from samverka.extract.parse.sentences import Sentence
 _LABEL = re.compile(
     r"^(?:(?:\w+\s+)?beslut(?:et)?\s*(?:\d{1,2}\s*[.)]\s*)?:?\s*|\d{1,2}\s*[.)]\s+)", re.IGNORECASE
 )
+# Alternatives that open with \b are grouped between those that open with ^: the
+# engine then tests the word boundary once per position, not once per alternative.
 _FORMULA = re.compile(
-    r"\bbeslut(?:ar|ade|öt|ades)\b|\bbeslut(?:et)?\s*(?:\d{1,2}\s*[.)]\s*)?:?\s+att\b|^beslut\s*:"
-    r"|\benas om\b|\benades om\b|\bkommer överens om\b|\bkom överens om\b|\bfastställ(?:s|des|er)\b"
+    r"(?:\bbeslut(?:ar|ade|öt|ades)\b|\bbeslut(?:et)?\s*(?:\d{1,2}\s*[.)]\s*)?:?\s+att\b)"
+    r"|^beslut\s*:"
+    r"|(?:\benas om\b|\benades om\b|\bkommer överens om\b|\bkom överens om\b"
+    r"|\bfastställ(?:s|des|er)\b"
     r"|\bgodkänn(?:s|des)\b|\bgodkänner\b|\butses (?:att justera|till)\b|\butsågs\b"
     # "Frågan bordläggs" puts the item off (`CARRIED_OVER`); under a "Beslut"
     # label, or as "beslutar att bordlägga", it is also the decision.
@@ -29,7 +33,7 @@ _FORMULA = re.compile(
     r"|\btillstyrk(?:s|er)\b|\bantas\b|\bantogs\b"
     r"|\bvaldes\b[^.]{0,40}\b(?:justera|till)\b|\b(?:justerare|ordförande) valdes\b"
     r"|\båterremitter|\bbeslöts?\b|\bgodkändes\b|\bbevilja(?:s|des)\b|\bavslogs\b"
-    r"|\bbeslutet blev\b",
+    r"|\bbeslutet blev\b)",
 )
 # "Beslut:" as a label in front of a clause.
 _DECISION_LABEL = re.compile(
@@ -65,7 +69,7 @@ _NEXT = r"(?:möte|träff|tillfälle|sammanträde|samråd|gång|nätverksträff|
 _THE_MEETING = r"(?:mötet|träffen|sammanträdet|samrådet|nätverksträffen|nätverksmötet)"
 
 CARRIED_OVER = re.compile(
-    r"^utgår\b(?! från)|\b(?:tas|tags|lyfts) upp igen\b|\bpostponed\b|\bdeferred\b"
+    r"^utgår\b(?! från)|(?:\b(?:tas|tags|lyfts) upp igen\b|\bpostponed\b|\bdeferred\b"
     r"|\butgick\b|\b(?:punkten|ärendet|frågan) utgår\b|\bbordl(?:äggs|ades|ägga|agt)\b"
     r"|\bhanns inte med\b"
     r"|\bhanns ej med\b|\bhann(?:s)? (?:inte|ej) (?:behandlas|tas upp|diskuteras)\b"
@@ -85,7 +89,7 @@ CARRIED_OVER = re.compile(
     r"|\b(?:på|vid|till) (?:vårt |nätverkets )?nästa (?:möte|träff"
     r"|tillfälle)\b[^.]{0,60}\b(?:beslut|dialog|diskuter|fortsätt|tar upp|tas upp)"
     r"|\b(?:dialog|diskussion|beslut)(?:en|erna|et)?\b[^.]{0,80}\b(?:på|vid) (?:vårt "
-    r"|nätverkets )?nästa (?:möte|träff|tillfälle|sammanträde)\b",
+    r"|nätverkets )?nästa (?:möte|träff|tillfälle|sammanträde)\b)",
     re.IGNORECASE,
 )
 # "Annika återkommer med redovisningen till nästa möte": a promise to bring something.
@@ -100,10 +104,10 @@ _NOT_CARRIED = re.compile(
     r"\bkan\b|\bvarje\b|\bbegär|\bredovisning\b|\båterrapport|\bunderlag\b", re.IGNORECASE
 )
 _SURELY_CARRIED = re.compile(
-    r"\båterremitter(?:as|ar|a|ades)\b|\butgick\b|\bbordl(?:äggs|ades)\b|^utgår\b(?! från)"
-    r"|\bhann(?:s)? (?:vi |ni |man |gruppen )?(?:inte|ej) (?:med|behandlas)\b"
+    r"(?:\båterremitter(?:as|ar|a|ades)\b|\butgick\b|\bbordl(?:äggs|ades)\b)|^utgår\b(?! från)"
+    r"|(?:\bhann(?:s)? (?:vi |ni |man |gruppen )?(?:inte|ej) (?:med|behandlas)\b"
     r"|\b(?:flyttas|skjuts) (?:fram "
-    r"|upp )?till (?:nästa|kommande|mötet|sammanträdet|ett senare)\b",
+    r"|upp )?till (?:nästa|kommande|mötet|sammanträdet|ett senare)\b)",
     re.IGNORECASE,
 )
 
