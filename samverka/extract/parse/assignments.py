@@ -41,9 +41,22 @@ _INFINITIVES = (
 _VERB_STARTS = frozenset(
     re.split(r"[ (]", alternative)[0] for alternative in f"{_ACTIONS}|får|ges|kommer|ska".split("|")
 )
-_VERB_START = re.compile(
-    r"\b(?:" + "|".join(sorted(map(re.escape, _VERB_STARTS), key=len, reverse=True)) + r")\b"
-)
+
+
+def _by_first_letter(words: frozenset[str]) -> str:
+    """Return `words` as an alternation grouped by first letter: "k(?:ontaktar|ollar)|s(?:ka|er)".
+
+    The engine then compares one letter per group at a word instead of trying
+    every word. Between \\b and \\b at most one of the words matches at a
+    position, so grouping them changes no match.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+_VERB_START = re.compile(r"\b(?:" + _by_first_letter(_VERB_STARTS) + r")\b")
 _VERB_PATTERN = (
     rf"\b(?:(?:får|ges) i uppdrag att|kommer (?:att )?(?:{_INFINITIVES})|ska (?:{_INFINITIVES})"
     rf"|{_ACTIONS})\b"
