@@ -287,11 +287,13 @@ def _present(sentences: list[Sentence], which: str) -> tuple[tuple[str, ...], tu
     if not sentences:
         return (), ()
     joined = "\n".join(s.low for s in sentences)
+    # Most cue words are the same folded ("beslut", "antas"): search for each once.
+    found = {k for k in _EITHER_KEYS[which] if k in joined}
     plain: tuple[str, ...] = getattr(_PLAIN, which)
     folded: tuple[str, ...] = getattr(_FOLDED, which)
     return (
-        tuple(k for k in plain if k in joined),
-        tuple(k for k in folded if k in joined),
+        tuple(k for k in plain if k in found),
+        tuple(k for k in folded if k in found),
     )
 
 
@@ -325,3 +327,8 @@ def is_carried_over(sentences: list[Sentence], explained: list[Span] | None = No
 
 _PLAIN = _Patterns(fold=False)
 _FOLDED = _Patterns(fold=True)
+# The cue words of `_PLAIN` and `_FOLDED`, each once.
+_EITHER_KEYS = {
+    which: tuple(dict.fromkeys((*getattr(_PLAIN, which), *getattr(_FOLDED, which))))
+    for which in ("formula_keys", "carried_keys")
+}
