@@ -150,24 +150,31 @@ _LABEL_STATUS: dict[str, Status] = {
 _LABEL_STATUS.update({strip_diacritics(k): v for k, v in list(_LABEL_STATUS.items())})
 
 
+# No word character or hyphen before a label, tested after its first letter.
+_LABEL_START = r"(?<![\w-].)"
+
+
 def _label_alternation(labels: set[str]) -> str:
     """Return the labels as an alternation grouped by their (capital) first letter.
 
     "N(?i:ärvarande|…)|D(?i:eltagare|…)": the engine tests one letter per group
     instead of every label at every capital, and the rest matches in any case.
+    Each group opens with its letter, `_LABEL_START` after it, so that the
+    engine scans for those letters instead of trying every position.
     """
     groups: dict[str, list[str]] = {}
     for label in sorted(labels, key=len, reverse=True):
         groups.setdefault(label[0].upper(), []).append(re.escape(label[1:]).replace(r"\ ", r"\s+"))
-    return "|".join(f"{first}(?i:{'|'.join(rests)})" for first, rests in groups.items())
+    return "|".join(
+        f"{first}{_LABEL_START}(?i:{'|'.join(rests)})" for first, rests in groups.items()
+    )
 
 
 _LABEL_ALT = _label_alternation({*_ALL_LABELS, *(strip_diacritics(x) for x in _ALL_LABELS)})
 # Case-insensitive so that Word exports in capitals ("DELTAGARE", "EJ NÄRVARANDE")
 # count; a match must still start with a capital (`_label_case_ok`).
 _LABEL = re.compile(
-    # The first-letter lookahead lets the engine skip lower-case positions cheaply.
-    r"(?=[" + _UC + r"a])(?<![\w-])(?P<label>" + _LABEL_ALT + r"|ande)"
+    r"(?P<label>" + _LABEL_ALT + r"|a" + _LABEL_START + r"nde)"
     # "Närvarande styrelseledamöter:", "Gäst under § 6:": a qualifier before the colon.
     r"(?P<qual>(?:[ \t]+[a-zåäö][\w-]*){1,2}(?=\s?:)"
     # "Inbjuden under punkt 4" alone on its line is a label too.
