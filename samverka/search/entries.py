@@ -19,7 +19,7 @@ from samverka.documents.models import Document, SourceDocument
 from samverka.meetings.models import AgendaItem, Decision, Meeting, StatusReport
 from samverka.people.models import Person, PersonOrganisation, current_on
 from samverka.search.models import EVERYONE, SearchEntry
-from samverka.search.text import folded_words, words
+from samverka.search.text import marked_folded, marked_title, words
 
 Kind = SearchEntry.Kind
 Row = dict[str, Any]
@@ -107,10 +107,12 @@ def _document(row: Row) -> dict[str, Any]:
 
 def _source_document(row: Row) -> dict[str, Any]:
     # No meeting: imported originals are for the network's members, never for guests.
+    # Dated by the meeting they are the minutes of ("jourhem in 2019" finds the
+    # minutes of 2019, not of the day the archive was imported).
     imported: datetime.datetime = row["imported_at"]
     return {
         "network_pk": row["network_id"],
-        "date": imported.date(),
+        "date": row["minutes_date"] or imported.date(),
         "title": row["name"],
         "body": row["text"],
     }
@@ -123,6 +125,11 @@ def _person(row: Row) -> dict[str, Any]:
         "title": row["name"],
         "body": _join(row["title"], row["organisation_name"]),
     }
+
+
+def _with_minutes_date(queryset: models.QuerySet[Any]) -> models.QuerySet[Any]:
+    held = Meeting.objects.filter(source_document=OuterRef("pk"), status=Meeting.Status.HELD)
+    return queryset.annotate(minutes_date=Subquery(held.order_by("date").values("date")[:1]))
 
 
 def _with_current_organisation(queryset: models.QuerySet[Any]) -> models.QuerySet[Any]:
@@ -191,8 +198,9 @@ SOURCES: dict[type[models.Model], Source] = {
         Source(
             Kind.SOURCE_DOCUMENT,
             SourceDocument,
-            ("pk", "network_id", "imported_at", "name", "text"),
+            ("pk", "network_id", "imported_at", "minutes_date", "name", "text"),
             _source_document,
+            _with_minutes_date,
         ),
         Source(
             Kind.PERSON,
@@ -233,8 +241,11 @@ def entry_fields(
             terms.update(title_words)
             terms.update(words(body))
     else:
+        # PostgreSQL: the marked lexemes of text.TITLE_MARK and FOLDED_MARK,
+        # which the generated tsvector adds to the words (indexing.POSTGRES_VECTOR).
         fields["scope"] = ""
-        fields["folded_terms"] = folded_words(f"{title} {body}")
+        fields["title_terms"] = marked_title(title)
+        fields["folded_terms"] = marked_folded(f"{title} {body}")
     return fields
 
 

@@ -292,7 +292,7 @@ def _meetings(
         )
         for meeting in meetings
     ]
-    SourceDocument.objects.bulk_create(
+    originals = SourceDocument.objects.bulk_create(
         (
             SourceDocument(
                 network=network,
@@ -306,6 +306,10 @@ def _meetings(
         ),
         batch_size=500,
     )
+    # As the importer does: a meeting points to the minutes it was read from.
+    for meeting, original in zip(meetings, originals, strict=True):
+        meeting.source_document = original
+    Meeting.objects.bulk_update(meetings, ["source_document"], batch_size=2000)
     return 2 * len(meetings) + len(items) + len(decisions) + len(assignments) + len(reports)
 
 

@@ -145,3 +145,20 @@ def test_deferred_indexing_discards_on_an_exception(network_a: Network, alice: U
     # Outside the block, saves are indexed at once again.
     item = add_item(meeting, "Ensamkommande")
     assert ("item", item.pk) in found(alice, "ensamkommande")
+
+
+def test_imported_minutes_are_dated_by_their_meeting(tmp_path: Path, network_a: Network) -> None:
+    # An archive imported today is still the minutes of 2020: a search limited
+    # to 2020 finds them, and they follow the meeting when it moves.
+    _import(tmp_path, network_a)
+    meeting = Meeting.objects.get(network=network_a, date=datetime.date(2020, 11, 6))
+    assert meeting.source_document is not None
+
+    def dated() -> datetime.date | None:
+        entry = SearchEntry.objects.of_object("source_document", meeting.source_document_id)
+        return entry.get().date
+
+    assert dated() == datetime.date(2020, 11, 6)
+    meeting.date = datetime.date(2020, 11, 13)
+    meeting.save()
+    assert dated() == datetime.date(2020, 11, 13)

@@ -40,5 +40,5 @@ def search(
     if not query or not scope:
         return Results(hits=[], total=0, page=1, page_size=page_size, query=query)
     page = max(page, 1)
-    hits, total = backend().search(query, scope, filters, sort, page, page_size)
-    return Results(hits=hits, total=total, page=page, page_size=page_size, query=query)
+    found = backend().search(query, scope, filters, sort, page, page_size)
+    return Results(found.hits, found.total, page, page_size, query, more=found.more)

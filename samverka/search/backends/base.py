@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 import enum
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from samverka.search.models import Scope
 from samverka.search.query import Query
@@ -38,6 +38,15 @@ class Hit:
     extra: dict[str, object] = field(default_factory=dict)
 
 
+class Page(NamedTuple):
+    """What a backend answers: one page of hits and the number of all."""
+
+    hits: list[Hit]
+    total: int
+    # Counting stopped at `total`: there are more matches than that.
+    more: bool = False
+
+
 @dataclass
 class Results:
     hits: list[Hit]
@@ -45,6 +54,7 @@ class Results:
     page: int
     page_size: int
     query: Query
+    more: bool = False
 
     @property
     def pages(self) -> int:
@@ -52,7 +62,7 @@ class Results:
 
     @property
     def has_next(self) -> bool:
-        return self.page < self.pages
+        return self.more or self.page < self.pages
 
     @property
     def has_previous(self) -> bool:
@@ -85,4 +95,4 @@ class Backend(Protocol):
         sort: Sort,
         page: int,
         page_size: int,
-    ) -> tuple[list[Hit], int]: ...
+    ) -> Page: ...

@@ -3,7 +3,10 @@
 The typed query is parsed once (see query.py) and turned into a tsquery of
 Snowball stems with `:*` prefixes, given to `to_tsquery('simple', …)` so that
 PostgreSQL does not stem the stems again; stems are compared as prefixes, so
-a stem PostgreSQL left a letter longer ("familjehemm") is still found.
+a stem PostgreSQL left a letter longer ("familjehemm") is still found. Title
+hits and accent-free typing use lexemes of their own in the same vector
+(`text.TITLE_MARK`, `text.FOLDED_MARK`), never weights: a weight in a tsquery
+makes PostgreSQL fetch and recheck every row the GIN index gives it.
 """
 
 from __future__ import annotations
@@ -13,13 +16,15 @@ from typing import Any
 
 from django.db import connection
 
-from samverka.search.backends.base import HIT_COLUMNS, Filters, Hit, Sort
+from samverka.search.backends.base import HIT_COLUMNS, Filters, Hit, Page, Sort
 from samverka.search.models import Scope
 from samverka.search.query import MIN_PREFIX, Clause, Query
-from samverka.search.text import STOPWORDS, is_folded, stem
+from samverka.search.text import FOLDED_MARK, STOPWORDS, TITLE_MARK, is_folded, stem
 
-# ts_rank weights for D (folded forms), C (unused), B (body), A (title).
-RANK = "ts_rank('{0.05, 0.1, 0.3, 1.0}', e.vector, q)"
+# A tsquery that matches nothing: the "title hit" of a query without title words.
+NOTHING = "''"
+# A site admin's search counts this many matches past the page, then says "more".
+COUNT_AHEAD = 1000
 
 
 class PostgresBackend:
@@ -31,68 +36,160 @@ class PostgresBackend:
         sort: Sort,
         page: int,
         page_size: int,
-    ) -> tuple[list[Hit], int]:
-        source, before, after = _source(scope, filters)
+    ) -> Page:
+        source = _source(scope, filters)
+        titles = _titles(query)
         # The words as typed first: if that finds anything, every word occurs as
         # typed among what the user may see, so no folded form would count (see
         # `_clause`) and one query answers. Only a query that finds nothing asks,
         # word by word, whether it occurs as typed.
         exact = _tsquery(query, None)
-        hits, total = _page(source, [*before, exact, *after], sort, page, page_size)
-        if total or not any(_foldable(clause) for clause in query.positive):
-            return hits, total
+        found = _page(source, exact, titles, sort, page, page_size)
+        if found.total or not any(_foldable(clause) for clause in query.positive):
+            return found
 
         def exists(tsquery: str) -> bool:
             with connection.cursor() as cursor:
-                cursor.execute(f"SELECT 1 FROM {source} LIMIT 1", [*before, tsquery, *after])
+                cursor.execute(f"SELECT 1 FROM {source.sql} LIMIT 1", source.params(tsquery))
                 return cursor.fetchone() is not None
 
         folded = _tsquery(query, exists)
         if folded == exact:
-            return hits, total
-        return _page(source, [*before, folded, *after], sort, page, page_size)
+            return found
+        return _page(source, folded, titles, sort, page, page_size)
+
+
+class _Source:
+    """The FROM … WHERE … part of a search: what the user may see, the filters and
+    `vector @@ q` for a tsquery given with the parameters."""
+
+    def __init__(self, sql: str, before: list[Any], after: list[Any], everything: bool) -> None:
+        self.sql = sql
+        self.before = before
+        self.after = after
+        self.everything = everything
+
+    def params(self, tsquery: str) -> list[Any]:
+        return [*self.before, tsquery, *self.after]
 
 
 def _page(
-    source: str, params: list[Any], sort: Sort, page: int, page_size: int
-) -> tuple[list[Hit], int]:
-    """Return one page of hits and the number of all, in one pass over the matches.
+    source: _Source, tsquery: str, titles: str, sort: Sort, page: int, page_size: int
+) -> Page:
+    """Return one page of hits, best first, and the number of all.
 
-    The ranking and the count are computed on ids and sort keys only; the shown
-    columns are read for the page's rows alone.
+    Relevance is a title hit first, then the date (newest first), then the id,
+    as on SQLite; "sort by date" is the date, then a title hit, then the id.
     """
-    if sort == Sort.RELEVANCE:
-        rank = f"round({RANK}::numeric, 3)"
-        order = "{0}rank DESC, {0}date DESC NULLS LAST, {0}id DESC"
-    else:
-        rank = RANK
-        order = "{0}date DESC NULLS LAST, {0}rank DESC, {0}id DESC"
-    columns = ", ".join(f"s.{c}" for c in HIT_COLUMNS)
+    if source.everything:
+        return _page_of_everything(source, tsquery, titles, sort, page, page_size)
+    title_hit = "e.vector @@ to_tsquery('simple', %s)"
+    order = _order(sort, "{0}title_hit")
     with connection.cursor() as cursor:
         cursor.execute(
-            f"""SELECT {columns}, ranked.total FROM (
-                SELECT e.id, e.date, {rank} AS rank, count(*) OVER () AS total
-                FROM {source} ORDER BY {order.format("")} LIMIT %s OFFSET %s
-            ) ranked JOIN search_searchentry s ON s.id = ranked.id
-            ORDER BY {order.format("ranked.")}""",
-            [*params, page_size, (page - 1) * page_size],
+            f"""SELECT ranked.id, ranked.total FROM (
+                SELECT e.id, e.date, {title_hit} AS title_hit, count(*) OVER () AS total
+                FROM {source.sql} ORDER BY {order.format("")} LIMIT %s OFFSET %s
+            ) ranked ORDER BY {order.format("ranked.")}""",
+            [titles or NOTHING, *source.params(tsquery), page_size, (page - 1) * page_size],
         )
         rows = cursor.fetchall()
-        if rows or page == 1:
-            return [Hit(*row[:-1]) for row in rows], rows[0][-1] if rows else 0
-        # Past the last page: no row carries the count.
-        cursor.execute(f"SELECT count(*) FROM {source}", params)
-        return [], cursor.fetchone()[0]
+    if rows or page == 1:
+        return Page(_hits([row[0] for row in rows]), rows[0][1] if rows else 0)
+    # Past the last page: no row carries the count.
+    return Page([], _count(source, tsquery))
 
 
-def _source(scope: Scope, filters: Filters) -> tuple[str, list[Any], list[Any]]:
-    """Return the FROM … WHERE … part and its parameters before and after the tsquery.
+def _page_of_everything(
+    source: _Source, tsquery: str, titles: str, sort: Sort, page: int, page_size: int
+) -> Page:
+    """A site admin's page: the same order, in statements PostgreSQL can stop early.
+
+    A common word matches a quarter of a million entries: ranking and
+    counting them in one statement read every one (the GIN index gives row
+    addresses only; each row's date, and whether it matches at all, is in the
+    table). Here each part of the order is a query of its own on the date
+    index or the GIN index (the planner's choice, by how common the words
+    are): the title hits newest first, then, if the page is not full, the
+    other hits; and the count stops `COUNT_AHEAD` matches past the page ("more
+    than 1,020 hits"), which for a common word is read off the first few
+    thousand rows.
+    """
+    offset = (page - 1) * page_size
+    by_date: tuple[str, list[Any]] = (_order(Sort.DATE, None), [])
+    if not titles:
+        ids = _ids(source, tsquery, by_date, offset, page_size)
+    elif sort == Sort.DATE:
+        title_hit = "e.vector @@ to_tsquery('simple', %s)"
+        ids = _ids(source, tsquery, (_order(Sort.DATE, title_hit), [titles]), offset, page_size)
+    else:
+        in_title = f"({tsquery}) & ({titles})"
+        ids = _ids(source, in_title, by_date, offset, page_size)
+        if len(ids) < page_size:
+            before = offset + len(ids) if ids or not offset else _count(source, in_title)
+            elsewhere = f"({tsquery}) & !({titles})"
+            rest = page_size - len(ids)
+            ids += _ids(source, elsewhere, by_date, max(0, offset - before), rest)
+    if page == 1 and len(ids) < page_size:
+        return Page(_hits(ids), len(ids))
+    limit = offset + page_size + COUNT_AHEAD
+    total = _count(source, tsquery, limit + 1)
+    return Page(_hits(ids), min(total, limit), more=total > limit)
+
+
+def _order(sort: Sort, title_hit: str | None) -> str:
+    """Return the ORDER BY list, `{0}` standing for the table's alias."""
+    if title_hit is None:
+        return "{0}date DESC NULLS LAST, {0}id DESC"
+    if sort == Sort.RELEVANCE:
+        return f"{title_hit} DESC, {{0}}date DESC NULLS LAST, {{0}}id DESC"
+    return f"{{0}}date DESC NULLS LAST, {title_hit} DESC, {{0}}id DESC"
+
+
+def _ids(
+    source: _Source, tsquery: str, order: tuple[str, list[Any]], offset: int, limit: int
+) -> list[int]:
+    """Return the ids of `limit` matches from `offset`, in `order` (SQL and parameters)."""
+    sql, params = order
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT e.id FROM {source.sql} ORDER BY {sql.format('e.')} LIMIT %s OFFSET %s",
+            [*source.params(tsquery), *params, limit, offset],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _count(source: _Source, tsquery: str, limit: int | None = None) -> int:
+    """Return the number of matches, or `limit` if there are that many or more."""
+    sql = f"SELECT count(*) FROM {source.sql}"
+    params = source.params(tsquery)
+    if limit is not None:
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM {source.sql} LIMIT %s) counted"
+        params.append(limit)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return int(cursor.fetchone()[0])
+
+
+def _hits(ids: list[int]) -> list[Hit]:
+    """Return the shown columns of the entries `ids`, in that order."""
+    if not ids:
+        return []
+    columns = ", ".join(HIT_COLUMNS)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {columns} FROM search_searchentry WHERE id = ANY(%s)", [ids])
+        by_id = {row[0]: Hit(*row) for row in cursor.fetchall()}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def _source(scope: Scope, filters: Filters) -> _Source:
+    """Return the FROM … WHERE … part of the search, the tsquery its one parameter to come.
 
     For a member the rows of their networks are read first (`OFFSET 0` keeps
     PostgreSQL from flattening that): a few thousand rows checked against the
     query beat building a bitmap of the hundreds of thousands of rows a common
     word or prefix matches in the GIN index. A site admin's search, over
-    everything, goes through the GIN index.
+    everything, goes through the GIN index or the date index.
     """
     before: list[Any] = []
     params: list[Any] = []
@@ -118,7 +215,8 @@ def _source(scope: Scope, filters: Filters) -> tuple[str, list[Any], list[Any]]:
         conditions.append("e.date <= %s")
         params.append(filters.date_to)
     where = " AND ".join(conditions)
-    return f"{table} e, to_tsquery('simple', %s) q WHERE {where}", before, params
+    sql = f"{table} e, to_tsquery('simple', %s) q WHERE {where}"
+    return _Source(sql, before, params, scope.everything)
 
 
 def _tsquery(query: Query, exists: Callable[[str], bool] | None) -> str:
@@ -126,6 +224,17 @@ def _tsquery(query: Query, exists: Callable[[str], bool] | None) -> str:
     parts = [_clause(clause, exists) for clause in query.positive]
     parts += [f"!({_clause(clause, None)})" for clause in query.negative]
     return " & ".join(parts)
+
+
+def _titles(query: Query) -> str:
+    """Return the tsquery of a title hit: any positive word among the title's stems."""
+    stems = [
+        stem(word)
+        for clause in query.positive
+        for word in clause.words
+        if not (clause.phrase and word in STOPWORDS)
+    ]
+    return " | ".join(_lexeme(TITLE_MARK + s, len(s) >= MIN_PREFIX) for s in dict.fromkeys(stems))
 
 
 def _foldable(clause: Clause) -> bool:
@@ -138,18 +247,24 @@ def _clause(clause: Clause, exists: Callable[[str], bool] | None) -> str:
     (and for the first, as-typed attempt)."""
     if clause.phrase:
         return _phrase(clause.words)
-    word = clause.words[0]
-    exact = _lexeme(word, weights="AB")
-    if exists is not None and _foldable(clause) and not exists(exact):
-        return _lexeme(word)  # any weight: the folded forms (D) too
+    stemmed = stem(clause.words[0])
+    prefix = len(stemmed) >= MIN_PREFIX
+    exact = _lexeme(stemmed, prefix)
+    if exists is None or not _foldable(clause):
+        return exact
+    # Typed without å/ä/ö and not found as typed: the folded stems too. Whether
+    # a folded form exists is asked first: most words have none, and asking
+    # for a rare lexeme is quick, while PostgreSQL may look for a word as typed
+    # by reading the table until it meets one.
+    folded = _lexeme(FOLDED_MARK + stemmed, prefix)
+    if exists(folded) and not exists(exact):
+        return f"({exact} | {folded})"
     return exact
 
 
-def _lexeme(word: str, prefix_always: bool = False, weights: str = "") -> str:
-    """Return `'stem':*AB`-style tsquery syntax (`'stem'` alone when short, unweighted)."""
-    stemmed = stem(word)
-    prefix = "*" if prefix_always or len(stemmed) >= MIN_PREFIX else ""
-    return f"'{stemmed}'" + (f":{prefix}{weights}" if prefix or weights else "")
+def _lexeme(stemmed: str, prefix: bool) -> str:
+    """Return `'stem':*` (or `'stem'`, matching the whole lexeme only)."""
+    return f"'{stemmed}':*" if prefix else f"'{stemmed}'"
 
 
 def _phrase(words: tuple[str, ...]) -> str:
@@ -162,6 +277,6 @@ def _phrase(words: tuple[str, ...]) -> str:
             continue
         if out:
             out.append(f"<{gap + 1}>")
-        out.append(_lexeme(word, prefix_always=True))
+        out.append(_lexeme(stem(word), prefix=True))
         gap = 0
     return "(" + " ".join(out) + ")" if out else ""

@@ -19,7 +19,7 @@ from typing import Any
 
 from django.db import connection
 
-from samverka.search.backends.base import HIT_COLUMNS, Filters, Hit, Sort
+from samverka.search.backends.base import HIT_COLUMNS, Filters, Hit, Page, Sort
 from samverka.search.indexing import FTS_TABLE, ID_MASK, fts_key
 from samverka.search.models import Scope
 from samverka.search.query import MIN_PREFIX, Clause, Query
@@ -42,19 +42,19 @@ class SqliteBackend:
         sort: Sort,
         page: int,
         page_size: int,
-    ) -> tuple[list[Hit], int]:
+    ) -> Page:
         restriction = _restriction(scope, filters)
         # The words as typed first: if that finds anything, every word occurs as
         # typed among what the user may see, so no folded form would count (see
         # `_clause`) and one query answers. Only a query that finds nothing asks,
         # word by word, whether it occurs as typed.
         match, title_terms = _match(query, restriction, fold=False)
-        hits, total = _page(match, title_terms, restriction, scope, filters, sort, page, page_size)
-        if total or not any(_foldable(clause) for clause in query.positive):
-            return hits, total
+        found = _page(match, title_terms, restriction, scope, filters, sort, page, page_size)
+        if found.total or not any(_foldable(clause) for clause in query.positive):
+            return found
         folded, title_terms = _match(query, restriction, fold=True)
         if folded == match:
-            return hits, total
+            return found
         return _page(folded, title_terms, restriction, scope, filters, sort, page, page_size)
 
 
@@ -67,7 +67,7 @@ def _page(
     sort: Sort,
     page: int,
     page_size: int,
-) -> tuple[list[Hit], int]:
+) -> Page:
     """Return one page of hits, best first, and the number of all.
 
     The FTS rowid orders entries by date, then id (`indexing.FTS_KEY`), so FTS5
@@ -93,8 +93,8 @@ def _page(
     else:
         hits = _hits(match, checks, offset, page_size)
     if page == 1 and len(hits) < page_size:
-        return hits, len(hits)
-    return hits, _count(match, checks)
+        return Page(hits, len(hits))
+    return Page(hits, _count(match, checks))
 
 
 # Conditions on the joined row and the FTS rowid, with their parameters.

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+import pytest
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from samverka.accounts.models import User
 from samverka.meetings.models import Meeting
 from samverka.networks.models import Network
+from samverka.search.backends import postgres
 from samverka.search.tests.helpers import add_item, meeting_on
 
 URL = "/sok/"
@@ -107,3 +110,22 @@ def test_it_renders_the_search_box_partial(alice: User) -> None:
 def test_it_puts_the_search_box_on_every_page(alice: User) -> None:
     html = client_for(alice).get("/").content.decode()
     assert 'id="search-box-q"' in html and 'action="/sok/"' in html
+
+
+def test_it_says_more_than_when_a_site_admins_count_stops_early(
+    site_admin: User, meeting_a: Meeting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PostgreSQL stops counting a site admin's matches some way past the page
+    # (a common word has a quarter of a million); SQLite counts them all.
+    monkeypatch.setattr(postgres, "COUNT_AHEAD", 3)
+    for number in range(30):
+        add_item(meeting_a, f"Jourhem {number}")
+    client = client_for(site_admin)
+    first = client.get(URL, {"q": "jourhem"}).content.decode()
+    second = client.get(URL, {"q": "jourhem", "page": "2"}).content.decode()
+    if connection.vendor == "postgresql":
+        assert "Fler än 23 träffar" in first and "Sida 1<" in first and 'rel="next"' in first
+        assert "Fler än" not in second and "30 träffar" in second  # page 2 reaches the end
+    else:
+        assert "30 träffar" in first and "Sida 1 av 2" in first
+    assert second.count('class="card"') == 10
