@@ -76,7 +76,9 @@ def _verb() -> re.Pattern[str]:
 # "Eva för frågan vidare", "Per tar det vidare till ledningsgruppen"; tried only
 # where "vidare" stands, as "för" is one of the commonest words.
 _FURTHER = re.compile(r"\b(?:för|tar|driver) (?:[\wåäö]+ ){1,2}vidare\b")
-_RELATIVE = re.compile(r"\bsom\s+$")
+# "\bsom\s+$" with the word boundary tested after "som", so that the engine scans
+# for the word instead of trying every position.
+_RELATIVE = re.compile(r"som(?<!\w...)\s+$")
 # "Ansvarig: Linda", "Ansv: Bjuv kommun" after the task.
 _RESPONSIBLE = re.compile(
     rf"(?:ansvarig|ansv\.?|ansvar)\s*:\s*((?:{NAME_WORD}|[a-zåäö]+en)(?:\s+{NAME_WORD}){{0,3}})",

@@ -2597,7 +2597,7 @@ _SHORT_YEAR = re.compile(r"\d/[01]?\d-\d\d(?!\d)")
 # the engine scans for those characters instead of trying every position.
 _YEAR_TOKEN = re.compile(r"((?:19|20|l9|I9|2O)(?<![\dOIl]..)[\dOIl]{2})(?![\dOIl])")
 # A whole number: a digit run is a year of `near` when it spells one.
-_NUMBER = re.compile(r"\d+")
+_NUMBER = re.compile(r"\d\d*")  # not \d+: a pattern that opens with \d is scanned faster
 
 
 def _one_digit_apart(a: int, b: int) -> bool:
