@@ -15,6 +15,7 @@ from datetime import date
 from functools import cache
 
 from samverka.extract.dates import MONTHS, find_dates
+from samverka.extract.lazy import compile_on_use
 from samverka.extract.model import Assignment
 from samverka.extract.orgs import resolve_organisation
 from samverka.extract.parse.items import Line
@@ -80,7 +81,7 @@ _FURTHER = re.compile(r"\b(?:för|tar|driver) (?:[\wåäö]+ ){1,2}vidare\b")
 # for the word instead of trying every position.
 _RELATIVE = re.compile(r"som(?<!\w...)\s+$")
 # "Ansvarig: Linda", "Ansv: Bjuv kommun" after the task.
-_RESPONSIBLE = re.compile(
+_RESPONSIBLE = compile_on_use(
     rf"(?:ansvarig|ansv\.?|ansvar)\s*:\s*((?:{NAME_WORD}|[a-zåäö]+en)(?:\s+{NAME_WORD}){{0,3}})",
     re.IGNORECASE,
 )
@@ -110,7 +111,7 @@ _PROMISE = re.compile(
 _PROMISE_KEY = re.compile(r"\b(?:återrapporterar|rapporterar|redovisar|återkopplar|presenterar)\b")
 _NAME_SEQ = rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|[A-ZÅÄÖ]\.?(?=\s)))?"
 # "Lisa M och Elin", "Per Ek, Lisa Moberg och …": the first of two subjects.
-_PAIR = re.compile(rf"(?:^|[\s:])({_NAME_SEQ})\s+(?:och|&)\s+{_NAME_SEQ}\s*$")
+_PAIR = compile_on_use(rf"(?:^|[\s:])({_NAME_SEQ})\s+(?:och|&)\s+{_NAME_SEQ}\s*$")
 _BODY_ENDINGS = ("en", "et", "EN", "ET")
 # An organisation part named as it is written: "barn- och utbildningsförvaltningen".
 _BODY_PART = re.compile(
@@ -315,7 +316,7 @@ def _as_written(mention: str) -> str | None:
 _BRACKETS = re.compile(r"\s*\([^)]*\)")
 # The \b alternatives are grouped, so that the engine tests the boundary once per position.
 _CLAUSE_BREAK = re.compile(r"(?:[.;:!?]|(?:\bsamt att\b|\boch att\b|\batt\b|\boch\b|\bmen\b))\s")
-_HEAD_NAME = re.compile(rf"\s*({NAME_WORD}(?:\s+{NAME_WORD})?)")
+_HEAD_NAME = compile_on_use(rf"\s*({NAME_WORD}(?:\s+{NAME_WORD})?)")
 _LAST_WORD = re.compile(r"(\w+)\s*$")
 _OPENING_NAME = re.compile(rf"\s*(?:[\wåäö]+\s*:\s*)?({NAME_WORD}(?:\s+{NAME_WORD})?)\s")
 _LEADING_NAME = re.compile(rf"({NAME_WORD}(?:\s+{NAME_WORD})?)\s")
@@ -442,7 +443,7 @@ _WHO = re.compile(r"^(?:vem|ansvarig(?:a)?|ansv\.?|ansvar|who|utförare)$")
 _WHEN = re.compile(
     r"^(?:när|klart(?: till| senast)?|datum|deadline|tidplan|senast|klar|when|due|tid)$"
 )
-_PERSON_AS_WRITTEN = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}")
+_PERSON_AS_WRITTEN = compile_on_use(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}")
 
 
 def _cells(text: str) -> list[str]:

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from datetime import date
 from itertools import pairwise
 
+from samverka.extract.lazy import compile_on_use
 from samverka.extract.model import Assignment, Item, SourceText, Span
 from samverka.extract.orgs import resolve_organisation
 from samverka.extract.parse.assignments import (
@@ -67,7 +68,7 @@ _RAISED_RELATIVE = re.compile(
     r"(?:anmält|lyft|väckt|tagit upp)\s+(?:punkten|frågan|ärendet)"
 )
 # "Ärende från Tidaholm (Linnea Berg)": the person in brackets after the body.
-_BRACKETED_PERSON = re.compile(rf"\s*\(({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})\)")
+_BRACKETED_PERSON = compile_on_use(rf"\s*\(({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})\)")
 # "Agneta Hugander: dialog kring …", "Från föregående möte, Agneta Hugander: hur …".
 _RAISED_COLON = re.compile(
     rf"(?:^|[,.]\s+)({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})(?:\s*,\s*[^:,.]{{1,40}})?\s*:\s"

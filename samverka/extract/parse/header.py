@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 from samverka.extract.dates import MONTHS, find_dates, find_time_ranges
+from samverka.extract.lazy import compile_on_use
 from samverka.extract.model import Minutes, Participant, SourceText, Span, Status
 from samverka.extract.orgs import (
     find_organisations,
@@ -1099,7 +1100,7 @@ _PROSE_ORG = r"[" + _UC + r"][\w-]+(?:[ ][\w-]+){0,2}?"
 # "Från Kalix deltog Tove Rönnbäck och från Piteå Jukka Niemi. Boden
 # representerades av Ellinor Sundqvist, Luleå av Per Wiklund …". "Nätverkets
 # ordförande Annika Lund, Överkalix, ledde mötet."
-_PROSE_PRESENT = re.compile(
+_PROSE_PRESENT = compile_on_use(
     r"(?:\b[Ff]rån[ ](?P<org1>" + _PROSE_ORG + r")[ ](?:deltog[ ])?"
     r"|\b(?P<org2>" + _PROSE_ORG + r")[ ](?:representerades[ ]av|av)[ ]"
     r"|\b(?P<chair>ordförande)[ ])"
@@ -1905,7 +1906,7 @@ _DOC_WORD = re.compile(
 )
 # "Kommunala pensionärsrådet (KPR)", "Samordningsförbundet Västra Mälardalen":
 # a heading of a few words whose head is a body noun names the body.
-_BODY_HEADING = re.compile(
+_BODY_HEADING = compile_on_use(
     r"(?:[" + _UC + r"][\w-]*\s+){0,3}[" + _UC + r"]?[\w-]*(?:n[äa]tverket|r[åa]det|n[äa]mnden|"
     r"styrelsen|f[öo]rbundet|gruppen|samr[åa]det|utskottet|beredningen|f[öo]rbund|n[äa]tverk)"
     r"(?:\s+[" + _UC + r"][\w-]+){0,3}(?:\s+län)?(?:\s+\([" + _UC + r"]{2,8}\))?"
@@ -2176,7 +2177,7 @@ def _plausible_place(value: str) -> bool:
 # "Mötet hölls torsdagen den 5 september 2024 i Borås Stad, Stadshuset, lokal Viskan."
 # "Skolchefsnätverket träffades torsdagen den 25 november 2021 kl. 13-16 i
 # Vänersborg, Kommunhuset, sal Dalsland.": the place may wrap onto the next line.
-_PROSE_PLACE = re.compile(
+_PROSE_PLACE = compile_on_use(
     r"\b(?:(?:Mötet|Sammanträdet|Träffen|Nätverksträffen)\s+(?:hölls|ägde\s+rum|genomfördes|"
     r"var|skedde)|[" + _UC + r"][\w-]+\s+(?:träffades|möttes|sammanträdde|samlades))\b"
     r"(?:[^.\n]|(?<=\bkl)\.){0,80}?\s(?:i|på|via)\s+"
@@ -2208,7 +2209,9 @@ _VENUE_NOUN = re.compile(
 _ROOM_WORD = re.compile(r"\b[a-zåäö]*(?:rum|rummet|sal|salen|lokal|lokalen)\b")
 # "Stortorget 22", "Drottninggatan 5B".
 _STREET_SUFFIX = r"(?:gatan|vägen|torget|gränd|gången|allén|plan|backen)"
-_STREET_ADDRESS = re.compile(r"\b[" + _UC + r"][a-zåäö]+" + _STREET_SUFFIX + r"\s+\d+[A-Za-z]?\b")
+_STREET_ADDRESS = compile_on_use(
+    r"\b[" + _UC + r"][a-zåäö]+" + _STREET_SUFFIX + r"\s+\d+[A-Za-z]?\b"
+)
 
 
 def _place_line(text: str, header: Header) -> str | None:
@@ -2368,7 +2371,7 @@ def _signed_roles(text: str, header: Header) -> None:
             p.role = m["role"]
 
 
-_INVITED = re.compile(
+_INVITED = compile_on_use(
     r"\b(?P<name>[" + _UC + r"][" + _LC + r"]+(?:[ \t][" + _UC + r"][" + _LC + r"]+)?)[ \t]+"
     r"(?:har|är|var|hade)[ \t]+(?:blivit[ \t]+)?inbjud[" + _LC + r"]*"
 )
@@ -2487,7 +2490,7 @@ def _minute_taker(text: str, header: Header) -> str | None:
 _TAKER_NAME = (
     r"(?P<name>[" + _UC + r"][" + _LC + r"'’-]+(?:[ \t][" + _UC + r"][" + _LC + r"'’.-]*){0,2})"
 )
-_TAKER_SENTENCE = re.compile(
+_TAKER_SENTENCE = compile_on_use(
     r"[ \t]*(?:"
     + _TAKER_NAME
     + r"[ \t]+(?:antecknade|förde\s+(?:minnes)?anteckning\w*|förde\s+protokoll\w*|"
@@ -2496,7 +2499,7 @@ _TAKER_SENTENCE = re.compile(
     + _TAKER_NAME.replace("?P<name>", "?P<name2>")
     + r")"
 )
-_ELECTED_SECRETARY = re.compile(
+_ELECTED_SECRETARY = compile_on_use(
     r"\b(?:välja|väljer|valdes|utse|utses|utsågs)\s+"
     + _TAKER_NAME
     + r"\s+(?:till|som)\s+(?:mötes)?sekreterare\b"
@@ -2507,7 +2510,7 @@ _TAKER_CUE = re.compile(
     r"antecknade|förde\s|fördes\s+av|Sekreterare\s+var|var\s+(?:mötes)?sekreterare|"
     r"var\s+antecknare|took\s"
 )
-_SIGNED_SECRETARY = re.compile(
+_SIGNED_SECRETARY = compile_on_use(
     r"(?m)^[ \t]*(?:Sekreterare|Protokollförare)[ \t]*:?[ \t]+"
     r"(?P<name>["
     + _UC

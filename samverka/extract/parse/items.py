@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from samverka.extract.lazy import compile_on_use
 from samverka.extract.model import Span
 from samverka.extract.orgs import resolve_organisation
 from samverka.extract.parse.people import NAME_WORD, People
@@ -293,7 +294,7 @@ def _split_title(paragraph: str, people: People | None = None) -> tuple[str, str
 
 
 # "Lokalfrågan (Karin Berg)", "Jourhem (Olle, Klippan)": who raised it, in brackets.
-_PAREN_RAISER = re.compile(
+_PAREN_RAISER = compile_on_use(
     rf"^(?P<title>.*\S)\s*\((?P<who>{NAME_WORD}(?:\s+{NAME_WORD})?)(?:\s*,\s*(?P<org>[^()]{{2,40}}))?\)\.?$"
 )
 

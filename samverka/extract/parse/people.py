@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from samverka.extract.lazy import compile_on_use
 from samverka.extract.model import Participant
 from samverka.extract.orgs import resolve_organisation
 
@@ -22,7 +23,7 @@ _UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
 _LOWER = "[a-zß-öø-ÿ\u0100-\u017f]"
 NAME_WORD = rf"[{_UPPER}]{_LOWER}+(?:-[{_UPPER}]{_LOWER}+)?"
 # "Anette Edvardsson", "Lars-Åke Carlsson", "Annika Weman Widegård".
-NAME = re.compile(rf"\b{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}\b")
+NAME = compile_on_use(rf"\b{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}\b")
 
 
 # The definite forms minutes use for the holder of a role.
