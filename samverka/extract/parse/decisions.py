@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from samverka.extract.model import Decision, Span
-from samverka.extract.parse.sentences import Sentence
+from samverka.extract.parse.sentences import Sentence, may_say_beslut
 
 _LABEL = re.compile(
     r"^(?:(?:\w+\s+)?beslut(?:et)?\s*(?:\d{1,2}\s*[.)]\s*)?:?\s*|\d{1,2}\s*[.)]\s+)", re.IGNORECASE
@@ -203,11 +203,11 @@ def find_decisions(sentences: list[Sentence]) -> list[Decision]:
     for sentence in sentences:
         text = sentence.text
         first_after_label, just_labelled = just_labelled, False
+        low = sentence.low
         # "Beslut" alone on a line, or "Beslut 1. …": what follows are the decisions.
-        if _BARE_LABEL.fullmatch(text) or _LEAD_IN.match(text):
+        if may_say_beslut(low) and (_BARE_LABEL.fullmatch(text) or _LEAD_IN.match(text)):
             labelled = just_labelled = True
             continue
-        low = sentence.low
         pat = _FOLDED if _lost_diacritics(low) else _PLAIN
         is_decision = (
             any(key in low for key in keys[pat is _FOLDED])

@@ -25,7 +25,7 @@ from samverka.extract.lazy import compile_on_use
 from samverka.extract.model import Span
 from samverka.extract.orgs import resolve_organisation
 from samverka.extract.parse.people import NAME_WORD, People
-from samverka.extract.parse.sentences import ABBREVIATIONS, line_is_open
+from samverka.extract.parse.sentences import ABBREVIATIONS, line_is_open, may_say_beslut
 
 MAX_TITLE = 200
 # How far past a heading's number its title is looked for; bounds the work on
@@ -706,7 +706,7 @@ def _numbered_marks(lines: list[Line], pages: set[int]) -> list[_Mark]:
                 quiet += 1
                 if m or quiet >= 3:
                     decision_list = 0
-            if DECISION_LIST_LABEL.match(line.text):
+            if may_say_beslut(line.text.lower()) and DECISION_LIST_LABEL.match(line.text):
                 decision_list, quiet = 1, 0
                 continue
             if m:

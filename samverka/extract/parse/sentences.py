@@ -69,6 +69,15 @@ class Sentence:
         return (self.offset(i), self.offset(min(j, len(self.text)) - 1) + 1)
 
 
+def may_say_beslut(low: str) -> bool:
+    """Return whether a lower-cased text may hold "beslut" or "beslöt" in any case.
+
+    A cheap test before a case-insensitive pattern that needs one of them:
+    re.IGNORECASE also reads the long s "ſ" as "s", which str.lower() keeps.
+    """
+    return "besl" in low or "beſl" in low
+
+
 def line_is_open(line: str) -> bool:
     """Return whether a line looks wrapped: long and not ending a sentence."""
     stripped = line.rstrip()
