@@ -47,7 +47,9 @@ def find_status_reports(
         first = line.text[:1]
         if not (first.isupper() or first in _BULLETS):
             continue  # most lines: a cheap test before the regex
-        m = _LEAD.match(line.text)
+        # The lead ends in a colon or a dash: a line with neither is no report's.
+        has_mark = ":" in line.text or "-" in line.text or "–" in line.text
+        m = _LEAD.match(line.text) if has_mark else None
         if not m or not m[1][0].isupper():
             continue
         org = resolve_organisation(m[1])
