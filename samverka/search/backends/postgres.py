@@ -25,6 +25,8 @@ from samverka.search.text import FOLDED_MARK, STOPWORDS, TITLE_MARK, is_folded, 
 NOTHING = "''"
 # A site admin's search counts this many matches past the page, then says "more".
 COUNT_AHEAD = 1000
+# A site admin's search looks at this many of the newest entries first.
+RECENT = 5000
 
 
 class PostgresBackend:
@@ -63,11 +65,14 @@ class _Source:
     """The FROM … WHERE … part of a search: what the user may see, the filters and
     `vector @@ q` for a tsquery given with the parameters."""
 
-    def __init__(self, sql: str, before: list[Any], after: list[Any], everything: bool) -> None:
+    def __init__(
+        self, sql: str, before: list[Any], after: list[Any], everything: bool, filters: Filters
+    ) -> None:
         self.sql = sql
         self.before = before
         self.after = after
         self.everything = everything
+        self.filters = filters
 
     def params(self, tsquery: str) -> list[Any]:
         return [*self.before, tsquery, *self.after]
@@ -114,8 +119,18 @@ def _page_of_everything(
     other hits; and the count stops `COUNT_AHEAD` matches past the page ("more
     than 1,020 hits"), which for a common word is read off the first few
     thousand rows.
+
+    Before those, one statement looks at the `RECENT` newest entries only:
+    for a common word they hold the page and often the count (see
+    `_from_recent`), whatever the planner believes about how common the word
+    is (it multiplies the frequencies of words that go together, and guesses
+    a hundred matches for ten thousand).
     """
     offset = (page - 1) * page_size
+    if sort == Sort.RELEVANCE:
+        found = _from_recent(source, tsquery, titles, offset, page_size)
+        if found is not None:
+            return found
     by_date: tuple[str, list[Any]] = (_order(Sort.DATE, None), [])
     if not titles:
         ids = _ids(source, tsquery, by_date, offset, page_size)
@@ -132,7 +147,39 @@ def _page_of_everything(
             ids += _ids(source, elsewhere, by_date, max(0, offset - before), rest)
     if page == 1 and len(ids) < page_size:
         return Page(_hits(ids), len(ids))
-    limit = offset + page_size + COUNT_AHEAD
+    return _counted(source, tsquery, ids, offset + page_size + COUNT_AHEAD)
+
+
+def _from_recent(
+    source: _Source, tsquery: str, titles: str, offset: int, page_size: int
+) -> Page | None:
+    """Return the page if the `RECENT` newest entries decide it, else None.
+
+    The newest entries are a prefix of the date order, so their title hits
+    are the newest title hits of all: if they fill the page, it is the page.
+    Their matches are counted on the way; if there are enough of them, there
+    is nothing more to count.
+    """
+    recent = _source(Scope([], [], everything=True), source.filters, newest=RECENT)
+    end = offset + page_size
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""SELECT e.id, e.vector @@ to_tsquery('simple', %s), count(*) OVER ()
+            FROM {recent.sql} ORDER BY {_order(Sort.RELEVANCE, "2").format("e.")} LIMIT %s""",
+            [titles or NOTHING, *recent.params(tsquery), end],
+        )
+        rows = cursor.fetchall()
+    if len(rows) < end or (titles and not rows[-1][1]):
+        return None
+    ids = [row[0] for row in rows[offset:]]
+    limit = end + COUNT_AHEAD
+    if rows[0][2] > limit:
+        return Page(_hits(ids), limit, more=True)
+    return _counted(source, tsquery, ids, limit)
+
+
+def _counted(source: _Source, tsquery: str, ids: list[int], limit: int) -> Page:
+    """Return the page of `ids` with the number of matches, counted up to `limit`."""
     total = _count(source, tsquery, limit + 1)
     return Page(_hits(ids), min(total, limit), more=total > limit)
 
@@ -182,14 +229,15 @@ def _hits(ids: list[int]) -> list[Hit]:
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
-def _source(scope: Scope, filters: Filters) -> _Source:
+def _source(scope: Scope, filters: Filters, newest: int | None = None) -> _Source:
     """Return the FROM … WHERE … part of the search, the tsquery its one parameter to come.
 
     For a member the rows of their networks are read first (`OFFSET 0` keeps
     PostgreSQL from flattening that): a few thousand rows checked against the
     query beat building a bitmap of the hundreds of thousands of rows a common
     word or prefix matches in the GIN index. A site admin's search, over
-    everything, goes through the GIN index or the date index.
+    everything, goes through the GIN index or the date index; with `newest`,
+    over that many of the newest entries only.
     """
     before: list[Any] = []
     params: list[Any] = []
@@ -201,6 +249,9 @@ def _source(scope: Scope, filters: Filters) -> _Source:
             visible += " OR meeting_pk = ANY(%s)"
             before.append(list(scope.meetings))
         table = f"(SELECT * FROM search_searchentry WHERE {visible} OFFSET 0)"
+    elif newest is not None:
+        order = _order(Sort.DATE, None).format("")
+        table = f"(SELECT * FROM search_searchentry ORDER BY {order} LIMIT {int(newest)})"
     conditions = ["e.vector @@ q"]
     if filters.kinds:
         conditions.append("e.kind = ANY(%s)")
@@ -216,7 +267,7 @@ def _source(scope: Scope, filters: Filters) -> _Source:
         params.append(filters.date_to)
     where = " AND ".join(conditions)
     sql = f"{table} e, to_tsquery('simple', %s) q WHERE {where}"
-    return _Source(sql, before, params, scope.everything)
+    return _Source(sql, before, params, scope.everything, filters)
 
 
 def _tsquery(query: Query, exists: Callable[[str], bool] | None) -> str:
