@@ -255,7 +255,7 @@ NOT_AN_ITEM = re.compile(
 
 
 def _clean_title(title: str) -> str:
-    title = re.sub(r"\s+", " ", title).strip()
+    title = " ".join(title.split())
     title = _POINT_PREFIX.sub("", title)
     title = _ATTACHMENT.sub("", title)
     return title.strip(" .:-–")

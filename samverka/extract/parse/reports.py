@@ -70,7 +70,7 @@ def find_status_reports(
     for k, (line, org, body) in enumerate(starts):
         stop = starts[k + 1][0].start if k + 1 < len(starts) else end
         chunk = text[body:stop]
-        report = re.sub(r"\s+", " ", chunk).strip()
+        report = " ".join(chunk.split())
         reports.append(
             StatusReport(
                 organisation=org, text=report, span=(line.start, body + len(chunk.rstrip()))
