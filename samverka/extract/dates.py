@@ -69,8 +69,11 @@ _ISO = re.compile(
 )
 # Numeric day/month with optional year: "6/11 2020", "26/2", "6/11-2020", "6/11/2020",
 # and a two-digit year after a dash ("8/10-24").
+# The day, "(?<![\d/])[0-3]?\d", is written to open with a digit, which the engine
+# scans for instead of trying every position: a digit with no digit or slash
+# before it, then a second digit if the first is 0 to 3.
 _SLASH = re.compile(
-    r"(?<![\d/])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)"
+    r"(?P<d>\d(?<![\d/].)(?:(?<=[0-3])\d)?)/(?P<m>[01]?\d)"
     r"(?:(?:[ /-]|\s?-\s?)(?P<y>(?:19|20)\d\d)|-(?P<yy>\d\d)(?![.:]\d))?(?![\d/])"
 )
 # Written month, found by the month name first (anchoring on it keeps the scan

@@ -566,10 +566,12 @@ def _sections(text: str, head_end: int, from_pos: int = 0) -> list[_Section]:
             # "Deltagare från regionen berättade …" is a sentence, not a list.
             continue
         labels.append((m.start(), m.end(), _LABEL_STATUS[fold(label)]))
-    for m in _NAME_TABLE_HEADER.finditer(text, from_pos, head_end):
-        # A table whose header row starts "Namn | …" lists the attendance itself.
-        if not any(ls <= m.start() <= ls + 40 for ls, _, _ in labels):
-            labels.append((m.start(), m.end(), "present"))
+    # A cheap test first: the pattern opens with ^, which the engine tries everywhere.
+    if any(text.find(w, from_pos, head_end) >= 0 for w in ("Namn", "Deltagare")):
+        for m in _NAME_TABLE_HEADER.finditer(text, from_pos, head_end):
+            # A table whose header row starts "Namn | …" lists the attendance itself.
+            if not any(ls <= m.start() <= ls + 40 for ls, _, _ in labels):
+                labels.append((m.start(), m.end(), "present"))
     first_label = min((ls for ls, _, _ in labels), default=head_end)
     generic_end = min(head_end, first_label + GENERIC_LABEL_CHARS)
     for m in _generic_labels(text, from_pos, generic_end if from_pos == 0 else from_pos):

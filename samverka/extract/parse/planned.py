@@ -20,15 +20,17 @@ from samverka.extract.dates import find_time_ranges as _find_time_ranges
 from samverka.extract.model import PlannedMeeting
 from samverka.extract.parse.items import Line
 
-# Alternatives that open with \b are grouped apart from the one that opens with ^:
-# the engine then tests the word boundary once per position, not once per alternative.
+# The alternatives that open with \b are grouped after the one that opens with ^
+# (which only "därefter" at the start of the text matches, where no other can): the
+# engine then tests the word boundary once per position, not once per alternative.
 _NEXT = re.compile(
-    r"(?:\b(?:nästa|kommande|följande)\s+(?:möte|träff|sammanträde|nätverksmöte|nätverksträff"
+    r"^därefter\s*:"
+    r"|\b(?:(?:nästa|kommande|följande)\s+(?:möte|träff|sammanträde|nätverksmöte|nätverksträff"
     r"|samråd|styrelsemöte|arbetsgruppsmöte)"
-    r"|\bnästa\s+(?:gång|tillfälle)\b)|^därefter\s*:"
+    r"|nästa\s+(?:gång|tillfälle)\b"
     # "… bordlägga ärendet till sammanträdet den 7 april 2022": a meeting with a date.
-    r"|(?:\btill\s+(?:mötet|sammanträdet|träffen|samrådet)\s+den\b"
-    r"|\b(?:terminens|årets|höstens|vårens)\s+(?:sista|första|nästa|avslutande)\s+"
+    r"|till\s+(?:mötet|sammanträdet|träffen|samrådet)\s+den\b"
+    r"|(?:terminens|årets|höstens|vårens)\s+(?:sista|första|nästa|avslutande)\s+"
     r"(?:möte|träff|sammanträde))",
     re.IGNORECASE,
 )
