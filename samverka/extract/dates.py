@@ -76,12 +76,31 @@ _SLASH = re.compile(
     r"(?P<d>\d(?<![\d/].)(?:(?<=[0-3])\d)?)/(?P<m>[01]?\d)"
     r"(?:(?:[ /-]|\s?-\s?)(?P<y>(?:19|20)\d\d)|-(?P<yy>\d\d)(?![.:]\d))?(?![\d/])"
 )
+
+
+def _by_first_letter(names: list[str]) -> str:
+    """Return `names` (lower case, longest first) as a month pattern that opens with a class.
+
+    "(?-i:[aAdD…ſ])(?<!\\w.)(?:(?<=a)(?:ugusti|pril|ug|pr)|(?<=d)(?:ecember|ec)|…)":
+    the engine scans for the class of first letters, written case-sensitively,
+    and a lookbehind picks the names of the letter found (in any case, under
+    re.IGNORECASE, which also reads the long s "ſ" as "s"). `(?<!\\w.)` is the
+    word boundary before the name.
+    """
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(name[0], []).append(name[1:])
+    firsts = "".join(groups) + "".join(groups).upper() + ("ſ" if "s" in groups else "")
+    rests = "|".join(f"(?<={first})(?:{'|'.join(r)})" for first, r in groups.items())
+    return f"(?-i:[{firsts}])(?<!\\w.)(?:{rests})"
+
+
 # Written month, found by the month name first (anchoring on it keeps the scan
 # fast), then the optional weekday, "den" and day are read backwards from it:
 # "fredag den 6 mars", "den 18 oktober 2019", "18 okt. 2019", "i januari".
 _WORD = re.compile(
-    # The first-letter lookahead lets the engine skip most positions cheaply.
-    r"(?=[adfjmnosADFJMNOS])\b(?P<m>" + _MONTH_ALT + r")\b\.?(?:,?\s?(?P<y>(?:19|20)\d\d)\b)?",
+    r"(?P<m>" + _by_first_letter(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
+    r"(?:,?\s?(?P<y>(?:19|20)\d\d)\b)?",
     re.IGNORECASE,
 )
 _WORD_LEAD = re.compile(

@@ -112,3 +112,29 @@ def test_it_scans_a_long_line_in_linear_time() -> None:
     small = min(_cpu_seconds(line) for _ in range(3))
     large = min(_cpu_seconds(line * 10) for _ in range(2))
     assert large < 15 * small + 0.5
+
+
+def test_it_reads_month_names_as_the_plain_case_insensitive_pattern_does() -> None:
+    # `_WORD` opens with a case-sensitive class of first letters for speed; it must
+    # match what the plain pattern matches, "ſ" (long s) and capitals included.
+    import re
+
+    from samverka.extract.dates import _WORD, MONTHS
+
+    names = "|".join(sorted(MONTHS, key=len, reverse=True))
+    plain = re.compile(
+        r"(?=[adfjmnosADFJMNOS])\b(?P<m>" + names + r")\b\.?(?:,?\s?(?P<y>(?:19|20)\d\d)\b)?",
+        re.IGNORECASE,
+    )
+    for first in {name[0] for name in MONTHS}:
+        folds = [chr(c) for c in range(0x3000) if re.fullmatch(first, chr(c), re.IGNORECASE)]
+        for fold in folds:
+            for name in MONTHS:
+                if name[0] == first:
+                    for text in (
+                        f"{fold}{name[1:]}",
+                        f"x{fold}{name[1:]} 2020",
+                        f"den 3 {fold}{name[1:].upper()}.",
+                    ):
+                        found = [(m.span(), m.groups()) for m in _WORD.finditer(text)]
+                        assert found == [(m.span(), m.groups()) for m in plain.finditer(text)]
