@@ -317,8 +317,10 @@ _KL_RANGE = re.compile(
     + r")?(?!\d)",
     re.IGNORECASE,
 )
+# The first hour, "(?<![\d.:/§-])[0-2]?\d", is written to open with a digit, which
+# the engine scans for (as the day of `_SLASH`).
 _BARE_RANGE = re.compile(
-    r"(?<![\d.:/§-])(?P<h1>[0-2]?\d)[.:](?P<m1>[0-5]\d)"
+    r"(?P<h1>\d(?<![\d.:/§-].)(?:(?<=[0-2])\d)?)[.:](?P<m1>[0-5]\d)"
     + _DASH
     + r"(?P<h2>[0-2]?\d)[.:](?P<m2>[0-5]\d)(?![\d.:]\d|\d|-\d)"
 )

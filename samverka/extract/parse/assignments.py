@@ -109,8 +109,6 @@ _PROMISE = re.compile(
     re.IGNORECASE,
 )
 _PROMISE_KEY = re.compile(r"\b(?:återrapporterar|rapporterar|redovisar|återkopplar|presenterar)\b")
-# One of these is in every word `_PROMISE_KEY` matches: a cheap test first.
-_PROMISE_WORDS = ("rapporterar", "redovisar", "återkopplar", "presenterar")
 _NAME_SEQ = rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|[A-ZÅÄÖ]\.?(?=\s)))?"
 # "Lisa M och Elin", "Per Ek, Lisa Moberg och …": the first of two subjects.
 _PAIR = compile_on_use(rf"(?:^|[\s:])({_NAME_SEQ})\s+(?:och|&)\s+{_NAME_SEQ}\s*$")
@@ -263,7 +261,14 @@ def find_assignments(
         if not verbs and "vidare" in low:
             further = _FURTHER.search(low) if len(low) == len(text) else None
             verbs = [further] if further else []
-        if not verbs and any(word in low for word in _PROMISE_WORDS) and _PROMISE_KEY.search(low):
+        # One of these words is in every verb `_PROMISE_KEY` matches: a cheap test first.
+        promise_word = (
+            "rapporterar" in low
+            or "redovisar" in low
+            or "återkopplar" in low
+            or "presenterar" in low
+        )
+        if not verbs and promise_word and _PROMISE_KEY.search(low):
             promise = _PROMISE.search(text)
             verbs = [promise] if promise else []
         for verb in verbs:

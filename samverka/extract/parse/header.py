@@ -943,7 +943,8 @@ _ACRONYM_LEAD = re.compile(r"\s*(?=\w{2,6}\b)[" + _UC + r"]\w*[" + _UC + r"]\w*\
 
 def _after_acronym(text: str, pos: int) -> bool:
     """Return whether the comma-separated piece before `pos` opens with an acronym ("FoU X")."""
-    piece_start = max(text.rfind(c, max(0, pos - 40), pos) for c in ",;:\n") + 1
+    lo = max(0, pos - 40)
+    piece_start = max(text.rfind(c, lo, pos) for c in (",", ";", ":", "\n")) + 1
     return piece_start > 0 and _ACRONYM_LEAD.fullmatch(text, piece_start, pos) is not None
 
 

@@ -57,7 +57,9 @@ _CUES = (
 _LIST_CUE = re.compile(
     r"träffar|möten\b|mötesdatum|mötestider|sammanträden|sammanträdesdatum|följande datum"
     r"|datum för|sammanträdesdagar|mötesdagar|träffdatum|mötesplan|sammanträdesplan"
-    r"|^därefter\s*:",
+    # "^därefter", with the start of the text tested after the "d" (no character
+    # before it), so that every alternative opens with a letter the engine scans for.
+    r"|d(?<![\s\S].)ärefter\s*:",
 )
 _PLACE = re.compile(
     r"(?<!\w)(?:i|på|hos)\s+([A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+)?"
