@@ -2473,7 +2473,14 @@ def _minute_taker(text: str, header: Header) -> str | None:
             name = " ".join(found.rstrip(".").split())
             p = _find_person(name, header.participants)
             return p.name if p is not None else name
-    elected = _ELECTED_SECRETARY.search(text, 0, min(len(text), HEAD_CHARS))
+    head_end = min(len(text), HEAD_CHARS)
+    # Cheap tests first: both patterns need their word, and open with what the
+    # engine cannot scan for.
+    elected = (
+        _ELECTED_SECRETARY.search(text, 0, head_end)
+        if text.find("sekreterare", 0, head_end) >= 0
+        else None
+    )
     if elected:
         # "Årsmötet beslutade att välja Fredrik Holm till sekreterare för mötet."
         name = " ".join((elected["name"] or elected["name2"]).rstrip(".").split())
@@ -2483,7 +2490,12 @@ def _minute_taker(text: str, header: Header) -> str | None:
         holders = [p for p in header.participants if p.role == role]
         if len(holders) == 1:
             return holders[0].name
-    signed = _SIGNED_SECRETARY.search(text, 0, min(len(text), HEAD_CHARS))
+    signed = (
+        _SIGNED_SECRETARY.search(text, 0, head_end)
+        if text.find("Sekreterare", 0, head_end) >= 0
+        or text.find("Protokollförare", 0, head_end) >= 0
+        else None
+    )
     if signed:
         # "Underskrifter / Sekreterare Eva Öst": the secretary signs the minutes.
         return _clean_name(signed["name"])
