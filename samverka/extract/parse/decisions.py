@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from samverka.extract.lazy import compile_on_use
 from samverka.extract.model import Decision, Span
 from samverka.extract.parse.sentences import Sentence, may_say_beslut
 
@@ -171,7 +172,9 @@ _FOLD = str.maketrans("åäöéÅÄÖÉ", "aaoeAAOE")
 
 def _folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """Return `pattern` with å, ä, ö, é folded, for text that lost its diacritics."""
-    return re.compile(pattern.pattern.translate(_FOLD), pattern.flags)
+    # Compiled on first use: only a sentence without å, ä and ö that holds a folded
+    # cue word needs it.
+    return compile_on_use(pattern.pattern.translate(_FOLD), pattern.flags)
 
 
 def _lost_diacritics(low: str) -> bool:

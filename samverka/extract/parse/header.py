@@ -38,9 +38,10 @@ def _letter_class(test: str) -> str:
     "Ayşe Yılmaz", "Nguyễn"): `re` has no \\p{Lu}, so the class is built once.
     """
     ranges: list[tuple[int, int]] = []
+    is_case = getattr(str, test)
     for code in range(0x41, 0x3000):
         ch = chr(code)
-        if ch.isalpha() and getattr(ch, test)():
+        if is_case(ch) and ch.isalpha():
             if ranges and ranges[-1][1] == code - 1:
                 ranges[-1] = (ranges[-1][0], code)
             else:
