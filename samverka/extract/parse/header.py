@@ -359,14 +359,19 @@ _LEADING_LABELS = re.compile(
 _ORGAN_LABEL = re.compile(
     r"(?:Organ och §§|Organ|Nämnd/Styrelse|Nämnd|Nätverk|Styrelse)(?!\w)\s?:?\s*"
 )
+_TAKER_ROLES = r"\s+och\s+(?:anteckningar|antecknare|sekreterare)(?=\s?:)"
 _MINUTE_TAKER = re.compile(
-    # Every alternative starts with one of these capitals; the lookahead lets
-    # the engine skip other positions cheaply.
-    r"(?=[VAPSMHNO])(?:Vid\s+(?:tangenterna|anteckningarna|protokollet|pennan|datorn)|Antecknare|Antecknat\s+av|"
+    # Every alternative opens with a capital letter, which the engine scans for.
+    r"(?:Vid\s+(?:tangenterna|anteckningarna|protokollet|pennan|datorn)|Antecknare|Antecknat\s+av|"
     # "Sammankallande och anteckningar: Kent Öhman": one person in two roles.
-    r"(?:Sammankallande|Ordförande|Mötesledare)\s+och\s+(?:anteckningar|antecknare|sekreterare)(?=\s?:)|"
-    r"Anteckningar\s+av|Protokollförare|Sekreterare(?=\s?:)|Minnesanteckningar\s+fördes\s+av|"
-    r"(?:Notes|Minutes)(?:\s+taken)?\s+by|(?:Note|Minute)[\s-]?taker|"
+    r"Sammankallande"
+    + _TAKER_ROLES
+    + r"|Ordförande"
+    + _TAKER_ROLES
+    + r"|Mötesledare"
+    + _TAKER_ROLES
+    + r"|Anteckningar\s+av|Protokollförare|Sekreterare(?=\s?:)|Minnesanteckningar\s+fördes\s+av|"
+    r"Notes(?:\s+taken)?\s+by|Minutes(?:\s+taken)?\s+by|Note[\s-]?taker|Minute[\s-]?taker|"
     r"Med\s+vänliga\s+hälsningar|Vänliga\s+hälsningar|Hälsningar|Mvh)"
     r"[ \t]*[,:.]?[\s/.…_]{0,30}(?P<name>(?:[" + _UC + r"][" + _LC + r"'’-]+[ \t]?){1,3})"
 )
