@@ -280,7 +280,10 @@ def _raised_by(heading: Heading, content: list[Sentence], people: People) -> str
     # The raiser is named at the start: in the first sentence, or the second after
     # "Från föregående möte."
     first = " ".join(s.text for s in content[:2])[:240]
-    m = _RAISED_FROM.search(first) or _RAISED_PASSIVE.search(first)
+    # Cheap tests first: each pattern needs its word ("från" in any case, "av").
+    m = _RAISED_FROM.search(first) if "från" in first.lower() else None
+    if m is None and "av" in first:
+        m = _RAISED_PASSIVE.search(first)
     if m and resolve_organisation(m[1]):
         bracketed = _BRACKETED_PERSON.match(first, m.end())
         if bracketed:
