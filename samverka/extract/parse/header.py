@@ -1473,7 +1473,7 @@ _BRACKETED = re.compile(r"\(([^()\n]{1,40})\)")
 def _attributes(attrs: str) -> tuple[str | None, str | None, bool]:
     """Return (role, organisation, has attendance X) from the text after a name."""
     role: str | None = None
-    has_x = bool(re.match(r"\s?(?:\([^)]{0,5}\)\s?)?X\b", attrs))
+    has_x = "X" in attrs and bool(re.match(r"\s?(?:\([^)]{0,5}\)\s?)?X\b", attrs))
     # The role written first after the name is this person's, unless one in
     # brackets says what they were at this meeting ("processledare, Region X
     # (sekreterare)").
@@ -2579,7 +2579,8 @@ def reconcile(minutes: Minutes) -> None:
                 and (d.year, d.month, d.day) != written_ymd
             ):
                 return
-    if not _SHORT_YEAR.search(text, 0, limit) and all(
+    short_year = text.find("/", 0, limit) >= 0 and _SHORT_YEAR.search(text, 0, limit)
+    if not short_year and all(
         y.isdigit() and int(y) in near for y in _YEAR_TOKEN.findall(text, 0, limit)
     ):
         # Only the heading's own date names a year: nothing contradicts it.
