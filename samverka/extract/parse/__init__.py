@@ -10,17 +10,25 @@ pass reconciles the two (a heading date that the body contradicts).
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from samverka.extract.model import Minutes, SourceText
 from samverka.extract.parse.body import parse_body
 from samverka.extract.parse.header import parse_header, reconcile
 
+# Markdown's emphasis and heading marks: "**Närvarande ledamöter**",
+# "**Frånvarande:** Helén Persson", "# Samverkansrådet – protokoll".
+_MARKDOWN_MARKS = re.compile(r"\*\*|__|^[ \t]*#{1,6}(?=[ \t])", re.MULTILINE)
+
 
 def parse(source: SourceText) -> Minutes:
     """Return the minutes found in `source`."""
-    header = parse_header(source)
-    body = parse_body(source, header)
+    view = _without_markdown_marks(source)
+    header = parse_header(view)
+    body = parse_body(view, header)
     minutes = Minutes(
-        source=source,
+        source=view,
         title=header.title,
         network=header.network,
         date=header.date,
@@ -36,4 +44,18 @@ def parse(source: SourceText) -> Minutes:
         warnings=[*header.warnings, *body.warnings],
     )
     reconcile(minutes)
+    minutes.source = source
     return minutes
+
+
+def _without_markdown_marks(source: SourceText) -> SourceText:
+    """Return a Markdown document with its emphasis and heading marks blanked out.
+
+    The rules read the words, not the marks around them; blanks of the same
+    length keep every span pointing into the document as read, and the
+    reader's layout hints still say where the headings and bold lines were.
+    """
+    if source.media_type != "text/markdown" or not _MARKDOWN_MARKS.search(source.text):
+        return source
+    text = _MARKDOWN_MARKS.sub(lambda m: " " * len(m.group()), source.text)
+    return dataclasses.replace(source, text=text)
