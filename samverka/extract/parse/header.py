@@ -214,8 +214,10 @@ _STOP = re.compile(
 )
 _SIGNATURE_START = re.compile(r"Underskrifter|Underskrift\b")
 
+# "AnnSofie", "MarieLouise": a second capital inside a first name.
 _NAME_WORD = re.compile(
-    r"[" + _UC + r"][" + _LC + r"'’]+(?:-[" + _UC + r"]?[" + _LC + r"]+)*(?![\w$])"
+    r"[" + _UC + r"][" + _LC + r"'’]+(?:[" + _UC + r"][" + _LC + r"]{2,})?"
+    r"(?:-[" + _UC + r"]?[" + _LC + r"]+)*(?![\w$])"
 )
 _TOKEN = re.compile(r"[^\W_][\w'’$/&-]*|\S", re.UNICODE)
 
@@ -626,6 +628,14 @@ def _sections(text: str, head_end: int, from_pos: int = 0) -> list[_Section]:
         pending = None
     agenda = _AGENDA_LINE.search(text, 0, head_end)
     agenda_start = agenda.start() if agenda else head_end
+    # Below the attendance lists and a paragraph of prose, a role field is the
+    # closing signature ("Sekreterare: Pia Rydén" under the last item), not
+    # part of the head.
+    lists_end = max((sec.end for sec in sections), default=None)
+    if lists_end is not None:
+        prose = _PROSE_LINE.search(text, lists_end, agenda_start)
+        if prose:
+            agenda_start = prose.start()
     for r in role_lines:
         # A role field outside every list names someone who was there; after
         # the agenda has begun it is an item's ("Vid anteckningarna: …" at the end).
@@ -639,6 +649,9 @@ def _sections(text: str, head_end: int, from_pos: int = 0) -> list[_Section]:
     sections.sort(key=lambda sec: sec.label_start)
     return sections
 
+
+# A line of running text, longer than any header field or list line.
+_PROSE_LINE = re.compile(r"^[^\n]{80,}$", re.MULTILINE)
 
 _LINE_END_COLON = re.compile(r":[ \t]*(?:\n|$)")
 
@@ -1399,7 +1412,8 @@ def _org_before_name(text: str, start: int, end: int, floor: int) -> str | None:
 
 _ORG_DASH = re.compile(r"[ \t•*-]*(?P<org>[^\W\d][^–\n:,()]{1,40}?)[ \t]+[–—-][ \t]+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_NEXT_FIELD_LINE = re.compile(r"\n(?=[ \t]*[" + _UC + r"][^\n:]{1,50}:)")
+# ("1:e vice ordförande": the colon of an ordinal ends no field.)
+_NEXT_FIELD_LINE = re.compile(r"\n(?=[ \t]*[" + _UC + r"][^\n:]{1,50}:(?![ae]\b))")
 _INLINE_ABSENT = re.compile(
     r"[(,–-]\s*(?:frånvarande|franvarande|ej\s+närvarande|anmält\s+förhinder|förhinder|"
     r"återbud|ej\s+närvarande)\b",
@@ -1664,9 +1678,12 @@ def _title(text: str) -> str | None:
         return m["caps"]
     for s, e in _first_lines(text)[:3]:
         # "Minnesanteckningar beredningsgruppen" under a letterhead line: the
-        # document type and the body it is of.
+        # document type and the body it is of; "Minnesanteckningar – Länsnätverket
+        # för …", "Digitaliseringsnätverket Skaraborg – minnesanteckningar".
         line = text[s:e].strip()
-        if _DOC_THEN_BODY.fullmatch(line):
+        if _DOC_THEN_BODY.fullmatch(line) or (
+            len(line) <= 120 and _DASHED_DOC_TYPE.fullmatch(line)
+        ):
             return _clean_title(line)
     for s, e in _first_lines(text):
         line = text[s:e]
@@ -1685,6 +1702,10 @@ def _title(text: str) -> str | None:
 _DOC_THEN_BODY = re.compile(
     r"(?:Minnesanteckningar|Mötesanteckningar|Anteckningar|Protokoll)\s+[a-zåäö][\w-]*"
     r"(?:nätverket|rådet|nämnden|gruppen|styrelsen|utskottet|beredningen)"
+)
+_DASHED_DOC_TYPE = re.compile(
+    r"(?:Minnesanteckningar|Mötesanteckningar|Anteckningar|Protokoll)\s*[–—:-]\s*[A-ZÅÄÖ][^\n]+"
+    r"|[A-ZÅÄÖ][^\n]*?\s[–—-]\s*(?i:minnesanteckningar|mötesanteckningar|anteckningar|protokoll)"
 )
 _PAGE_NUMBER = re.compile(r"(?:Sida|Sid\.?|Page)\s*\d+\s*(?:\(\d+\)|av\s+\d+|/\s*\d+)?", re.I)
 

@@ -21,7 +21,8 @@ from samverka.extract.orgs import resolve_organisation
 # Explicit Latin ranges (not a negated class, which re.IGNORECASE would empty).
 _UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
 _LOWER = "[a-zß-öø-ÿ\u0100-\u017f]"
-NAME_WORD = rf"[{_UPPER}]{_LOWER}+(?:-[{_UPPER}]{_LOWER}+)?"
+# "AnnSofie", "MarieLouise": a second capital inside a first name.
+NAME_WORD = rf"[{_UPPER}]{_LOWER}+(?:[{_UPPER}]{_LOWER}{{2,}})?(?:-[{_UPPER}]{_LOWER}+)?"
 # "Anette Edvardsson", "Lars-Åke Carlsson", "Annika Weman Widegård".
 NAME = compile_on_use(rf"\b{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}\b")
 
