@@ -28,6 +28,8 @@ _NEXT = re.compile(
     r"|\b(?:(?:nästa|kommande|följande)\s+(?:möte|träff|sammanträde|nätverksmöte|nätverksträff"
     r"|samråd|styrelsemöte|arbetsgruppsmöte)"
     r"|nästa\s+(?:gång|tillfälle)\b"
+    # "… 20 november i Skövde. Därefter fysiskt möte den 22 januari 2025."
+    r"|därefter\s+(?:[a-zåäö]+\s+)?(?:möte|träff|sammanträde)\b"
     # "… bordlägga ärendet till sammanträdet den 7 april 2022": a meeting with a date.
     r"|till\s+(?:mötet|sammanträdet|träffen|samrådet)\s+den\b"
     r"|(?:terminens|årets|höstens|vårens)\s+(?:sista|första|nästa|avslutande)\s+"
@@ -57,6 +59,8 @@ _CUES = (
 _LIST_CUE = re.compile(
     r"träffar|möten\b|mötesdatum|mötestider|sammanträden|sammanträdesdatum|följande datum"
     r"|datum för|sammanträdesdagar|mötesdagar|träffdatum|mötesplan|sammanträdesplan"
+    # "Sammanträdestider hösten 2024", "… beslutade att sammanträda den 17 september, …".
+    r"|sammanträdestider|att\s+sammanträda\b"
     # "^därefter", with the start of the text tested after the "d" (no character
     # before it), so that every alternative opens with a letter the engine scans for.
     r"|d(?<![\s\S].)ärefter\s*:",
@@ -140,6 +144,16 @@ def _date_list(text: str, lines: list[Line], i: int, meeting: date | None) -> li
     while j < len(lines):
         line = lines[j]
         dates = find_dates(text, line.start, line.end)
+        if out and dates and _SEASON_LINE.match(line.text):
+            # "Hösten: 12 september (…) och 5 december …" under the list's dates.
+            days = [d for d in dates if d.day is not None]
+            for k, match in enumerate(days):
+                piece_end = days[k + 1].span[0] if k + 1 < len(days) else line.end
+                planned = _planned(text, match, Line(match.span[0], piece_end, ""), year, meeting)
+                if planned is not None:
+                    out.append(planned)
+            j += 1
+            continue
         if not dates or dates[0].span[0] - line.start > 3 or dates[0].day is None:
             if not out and j - i <= _LEAD_LINES:
                 # "Beslöts att … Alla möten hålls kl. 9.00–11.30.", "Datum | Plats": a
@@ -179,7 +193,8 @@ def _inline_list(
     if cue is None:
         return []
     after = line.start + cue.end()
-    if not _YEAR.sub("", line.text[cue.end() :]).strip(" :.") and i + 1 < len(lines):
+    rest = _SEASON_WORD.sub("", _YEAR.sub("", line.text[cue.end() :]))
+    if not rest.strip(" :.") and i + 1 < len(lines):
         # "Kommande träffar" or "Mötesdatum 2024" as a heading, "15 mars, 17 maj och
         # 13 september" under it.
         line = Line(line.start, lines[i + 1].end, text[line.start : lines[i + 1].end])
@@ -218,6 +233,12 @@ def _inline_list(
 
 
 _SHARED = re.compile(r"\b(?:samtliga|alla|båda|bägge|samma)\b", re.IGNORECASE)
+# "Sammanträdestider hösten 2024": the season says nothing the dates do not.
+_SEASON_WORD = re.compile(r"\b(?:under\s+)?(?:våren|hösten|sommaren|vintern)\b", re.IGNORECASE)
+# "Hösten: 12 september (…) och 5 december kl. 9–12": a season's dates on one line.
+_SEASON_LINE = re.compile(
+    r"^\s*(?:under\s+)?(?:våren|hösten|sommaren|vintern)(?:\s+\d{4})?\s*:", re.I
+)
 # "Vårens möten i Varberg, höstens i Falkenberg".
 _SEASONS = re.compile(
     r"\bvårens\b[^.;]{0,40}?\bi\s+([A-ZÅÄÖ][\wåäöé-]+)[^.;]{0,20}?\bhöstens\b[^.;]{0,40}?"
@@ -277,7 +298,23 @@ def _next_meeting(
         times = find_time_ranges(text, following.start, following.end)
         if times and times[0].span[0] - following.start < 5:
             planned.start_time, planned.end_time = times[0].start, times[0].end
-    return [planned]
+    return [planned, *_later_meetings(text, line, line.start + cue.end(), meeting)]
+
+
+def _later_meetings(
+    text: str, line: Line, after: int, meeting: date | None
+) -> list[PlannedMeeting]:
+    """Return the meetings cued again later on the line: "… i Skövde. Därefter fysiskt
+    möte den 22 januari 2025."."""
+    out: list[PlannedMeeting] = []
+    for cue in _NEXT.finditer(text, after, line.end):
+        dates = [d for d in find_dates(text, cue.end(), line.end) if d.day is not None]
+        if dates:
+            piece = Line(dates[0].span[0], line.end, "")
+            planned = _planned(text, dates[0], piece, None, meeting)
+            if planned is not None:
+                out.append(planned)
+    return out
 
 
 def _planned(

@@ -4,6 +4,12 @@ A status report is a line that opens with an organisation's name and a dash
 or colon. One such line alone is a remark; a round is at least three of them
 in one item, or two under a title that announces a round ("Återkoppling från
 deltagarna kring nuläget", "Laget runt"), so a single "Bjuv: …" never counts.
+
+Under such a title the round may also be written as sentences whose subject
+is the organisation, one per line or one after another in a paragraph
+("Halmstad berättade att … Laholm har inventerat …", "- Mora rapporterar att
+…"): a sentence that opens with an organisation's name and a word in lower
+case starts that organisation's report.
 """
 
 from __future__ import annotations
@@ -62,6 +68,8 @@ def find_status_reports(
         starts.append((line, org, line.start + m.end()))
     organisations = len({org for _, org, _ in starts})
     if organisations < 2:
+        if lines and _ROUND_TITLE.search(title):
+            return _sentence_reports(text, lines[0].start, end)
         return []  # too few whatever the title: spare the title's search
     needed = 2 if _ROUND_TITLE.search(title) else MIN_ROUND
     if organisations < needed:
@@ -74,6 +82,37 @@ def find_status_reports(
         reports.append(
             StatusReport(
                 organisation=org, text=report, span=(line.start, body + len(chunk.rstrip()))
+            )
+        )
+    return reports
+
+
+# A sentence's start (a line's, after a bullet; or after a sentence's end),
+# then one to three capitalised words and a word in lower case: "Mora
+# rapporterar", "Malung-Sälen har haft", "Region Dalarna ser".
+_SUBJECT = re.compile(
+    r"(?:^[ \t]*(?:[-–•*▪][ \t]+)?|(?<=[.!?])[ \t]+)"
+    r"(?P<org>[A-ZÅÄÖ][\w-]+(?:[ \t]+[A-ZÅÄÖ][\w-]+){0,2})[ \t]+(?=[a-zåäö])",
+    re.MULTILINE,
+)
+
+
+def _sentence_reports(text: str, start: int, end: int) -> list[StatusReport]:
+    """Return the round written as sentences that organisations are the subjects of."""
+    starts: list[tuple[int, str]] = []
+    for m in _SUBJECT.finditer(text, start, end):
+        org = resolve_organisation(m["org"])
+        if org is not None and org not in {known for _, known in starts}:
+            starts.append((m.start("org"), org))
+    if len(starts) < 2:
+        return []
+    reports: list[StatusReport] = []
+    for k, (begin, org) in enumerate(starts):
+        stop = starts[k + 1][0] if k + 1 < len(starts) else end
+        chunk = text[begin:stop].rstrip(" \t\n-–•*▪")
+        reports.append(
+            StatusReport(
+                organisation=org, text=" ".join(chunk.split()), span=(begin, begin + len(chunk))
             )
         )
     return reports
