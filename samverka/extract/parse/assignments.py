@@ -132,6 +132,23 @@ _SUBJECT = re.compile(
     r"(?:\s*\([^)]{1,20}\))?(?:,\s*[A-ZÅÄÖ][\wåäö]+,?)?\s*$"
 )
 _PRONOUN = re.compile(r"\b(?:de|hon|han|dom)\s*$", re.IGNORECASE)
+# "Varje kommun meddelar …", "| Samtliga kommuner |": a group acts, named as written.
+_GROUP = re.compile(
+    r"(?:varje|alla|samtliga|respektive)\s+(?:kommunerna|kommuner|kommun|deltagare|medlemmar"
+    r"|medlemskommuner|förvaltningar|nätverksdeltagare)\b",
+    re.IGNORECASE,
+)
+# "Åtgärd: Anders Fält lyfter frågan om …": after an action label, whoever
+# opens the sentence and a verb in the present tense.
+_ACTION_LABEL = re.compile(
+    r"(?:[-–•*]\s+)?(?:åtgärd|åtgärder|att göra|uppdrag)\s*:\s*", re.IGNORECASE
+)
+# "- Anneli Westberg – skicka ut …": a list line giving a person a task in the infinitive.
+_DASHED_TASK = compile_on_use(
+    rf"^(?:[-–•*]\s+)?(?P<who>{NAME_WORD}(?:\s+{NAME_WORD})?)"
+    rf"(?:\s+(?:och|&)\s+(?P<other>{NAME_WORD}(?:\s+{NAME_WORD})?))?"
+    r"\s+[-–]\s+(?P<task>[a-zåäö]+a\b)"
+)
 _NETWORK = re.compile(
     r"(?:nätverk(?:et)?|gruppen|rådet|förbundet|sekretariatet|kansliet)\b", re.IGNORECASE
 )
@@ -232,6 +249,11 @@ def find_assignments(
                 continue
             if names:
                 continue
+        labelled = _labelled_task(sentence, resolver, meeting, next_meeting)
+        if labelled:
+            found.extend(labelled)
+            last_subject = labelled[-1].assignee
+            continue
         give = _GIVE.search(text) if "uppdra" in low else None
         if give:
             who = resolver.assignee(give[1] or give[2]) or _as_written(give[1] or give[2])
@@ -362,13 +384,54 @@ def _responsible_names(listed: str, resolver: Resolver) -> list[str]:
     return names
 
 
+_PRESENT_VERB = re.compile(r"\s+([a-zåäö]+(?:ar|er|r))\b")
+
+
+def _labelled_task(
+    sentence: Sentence, resolver: Resolver, meeting: date | None, next_meeting: str | None
+) -> list[Assignment]:
+    """Return the tasks of "Åtgärd: X gör …" and "- X – göra …" lines (none for others)."""
+    text = sentence.text
+    label = _ACTION_LABEL.match(text) if ":" in text[:20] else None
+    if label:
+        rest = text[label.end() :]
+        group = _GROUP.match(rest)
+        head = group or _HEAD_NAME.match(rest)
+        if head:
+            who = _group(head[0]) if group else resolver.assignee(head[1])
+            verb = _PRESENT_VERB.match(rest, head.end())
+            if who and verb:
+                start = label.end() + verb.start(1)
+                return [_make(sentence, start, len(text), who, [], meeting, next_meeting)]
+        return []
+    dashed = _DASHED_TASK.match(text) if "–" in text or " - " in text else None
+    if dashed is None:
+        return []
+    names = [resolver.assignee(dashed["who"])]
+    if dashed["other"]:
+        names.append(resolver.assignee(dashed["other"]))
+    start = dashed.start("task")
+    return [
+        _make(sentence, start, len(text), who, [], meeting, next_meeting) for who in names if who
+    ]
+
+
 def _is_task(text: str, resolver: Resolver) -> bool:
     m = _narrative().match(text)
     return m is None or resolver.assignee(m[1]) is None
 
 
+def _group(mention: str) -> str | None:
+    """Return "Varje kommun", "Samtliga kommuner" as written, capitalised; else None."""
+    m = _GROUP.fullmatch(mention.strip(" ,"))
+    return m[0][:1].upper() + m[0][1:] if m else None
+
+
 def _subject(before: str, resolver: Resolver) -> str | None:
     clause = _CLAUSE_BREAK.split(before)[-1]
+    group = _GROUP.search(clause.rstrip())
+    if group and group.end() == len(clause.rstrip()):
+        return _group(group[0])
     pronoun = _PRONOUN.search(clause)
     if pronoun:
         # "Bjuv är intresserade av att ansluta, de tar kontakt med …".
@@ -503,7 +566,7 @@ def find_table_assignments(
                 part = part.strip()
                 if not part:
                     continue
-                assignee = resolver.assignee(part)
+                assignee = resolver.assignee(part) or _group(part)
                 if assignee is None and _PERSON_AS_WRITTEN.fullmatch(part):
                     assignee = part  # the column names the assignee, listed or not
                 if assignee is None:

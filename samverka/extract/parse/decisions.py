@@ -30,7 +30,11 @@ _FORMULA = re.compile(
     # label, or as "beslutar att bordlägga", it is also the decision.
     r"|\bväljer\b[^.]{0,200}\btill\b|\bväljs\b|\btill handlingarna\b"
     r"|\bställ(?:er|de) sig bakom\b"
-    r"|\bavslås\b|\bbifalls\b"
+    r"|\bavslås\b|\bbifalls\b|\bbiföll(?:s)?\b"
+    # "Mötet godkände dagordningen", "Nätverket godkände att …" (not "godkände
+    # riksdagen …", another body's decision).
+    r"|\b(?:mötet|nätverket|gruppen|arbetsgruppen|rådet|styrelsen|direktionen|nämnden"
+    r"|utskottet|arbetsutskottet|deltagarna)\s+godkände\b"
     r"|\btillstyrk(?:s|er)\b|\bantas\b|\bantogs\b"
     r"|\bvaldes\b[^.]{0,40}\b(?:justera|till)\b|\b(?:justerare|ordförande) valdes\b"
     r"|\båterremitter|\bbeslöts?\b|\bgodkändes\b|\bbevilja(?:s|des)\b|\bavslogs\b"
@@ -118,7 +122,7 @@ _FORMULA_KEYS = (
     "valdes", "återremitter",
     "beslut", "beslöt", "enas", "enades", "överens", "fastst", "godkän", "utses", "utsågs",
     "välj", "handlingarna", "bevilja", "avslogs",
-    "avslås", "bifalls", "tillstyrk", "antas", "antogs", "bakom",
+    "avslås", "bifalls", "biföll", "tillstyrk", "antas", "antogs", "bakom",
 )  # fmt: skip
 _CARRIED_KEYS = (
     "återremitter",
