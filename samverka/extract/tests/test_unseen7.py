@@ -1,0 +1,190 @@
+"""Rules from a seventh round of unseen minutes (other networks and bodies), one per test.
+
+Every snippet is invented and worded differently from the minutes that showed
+the pattern.
+"""
+
+from __future__ import annotations
+
+from samverka.extract import parse
+from samverka.extract.model import Minutes, SourceText
+
+
+def _parse(text: str, media_type: str = "text/plain") -> Minutes:
+    return parse(SourceText(name="t", sha256="", media_type=media_type, text=text))
+
+
+def _names(minutes: Minutes) -> list[str]:
+    return [p.name for p in minutes.participants]
+
+
+def _assigned(minutes: Minutes) -> list[tuple[str, str]]:
+    return [(a.assignee, a.text) for item in minutes.items for a in item.assignments]
+
+
+def test_markdown_bold_labels_and_lists_are_read_as_attendance() -> None:
+    text = (
+        "# Styrgruppen för ungdomsmottagningarna – anteckningar\n\n"
+        "Onsdag den 9 oktober 2024, kl. 13.00–15.00\n\n"
+        "**Deltagare**\n\n"
+        "- Ylva Norén, Umeå kommun, ordförande\n"
+        "- Oskar Lind, Vännäs kommun\n"
+        "- Petra Åkerlund, Region Västerbotten\n\n"
+        "**Frånvarande:** Nils Berg, Robertsfors kommun\n\n"
+        "**1. Mötets öppnande**\nYlva hälsade välkommen.\n"
+    )
+    minutes = _parse(text, media_type="text/markdown")
+    assert _names(minutes) == ["Ylva Norén", "Oskar Lind", "Petra Åkerlund", "Nils Berg"]
+    assert minutes.participants[3].status == "absent"
+    assert minutes.title == "Styrgruppen för ungdomsmottagningarna – anteckningar"
+    # The spans still point into the text as written, marks and all.
+    first = minutes.participants[0]
+    assert text[first.span[0] : first.span[1]].startswith("Ylva Norén")
+
+
+def test_a_round_written_as_sentences_under_a_round_title() -> None:
+    text = (
+        "Minnesanteckningar vattennätverket 2024-05-02\n\n"
+        "1. Läget i kommunerna\n"
+        "Lena berättade att provtagningen är klar. Skellefteå har bytt två ledningar "
+        "under våren. Lycksele ser ett ökat behov av reservvatten.\n"
+        "- Vilhelmina rapporterar att reningsverket byggs om.\n\n"
+        "2. Övrigt\nInget.\n"
+    )
+    reports = _parse(text).status_reports
+    assert [r.organisation for r in reports] == ["Skellefteå", "Lycksele", "Vilhelmina"]
+    assert reports[1].text.startswith("Lycksele ser ett ökat behov")
+
+
+def test_sentences_naming_municipalities_without_a_round_title_are_no_round() -> None:
+    text = (
+        "Minnesanteckningar vattennätverket 2024-05-02\n\n"
+        "1. Reservvatten\n"
+        "Skellefteå har bytt två ledningar. Lycksele ser ett ökat behov av reservvatten.\n"
+    )
+    assert _parse(text).status_reports == []
+
+
+def test_meeting_times_decided_in_an_item_become_planned_meetings() -> None:
+    text = (
+        "Protokoll förbundsstyrelsen 2024-11-19\n\n"
+        "§ 7 Sammanträdestider våren 2025\n"
+        "Styrelsen beslutade att sammanträda onsdagen den 5 februari, onsdagen den "
+        "2 april och onsdagen den 4 juni 2025, samtliga kl. 13.00.\n"
+    )
+    dates = [p.date for p in _parse(text).planned_meetings]
+    assert dates == ["2025-02-05", "2025-04-02", "2025-06-04"]
+
+
+def test_a_meeting_cued_again_later_on_the_next_meeting_line() -> None:
+    text = (
+        "Minnesanteckningar IT-nätverket 2024-10-01\n\n"
+        "1. Nästa möte\n"
+        "Tisdag 3 december kl. 10–12 i Falun. Därefter digitalt möte den 11 februari 2025.\n"
+    )
+    dates = [p.date for p in _parse(text).planned_meetings]
+    assert dates == ["2024-12-03", "2025-02-11"]
+
+
+def test_a_season_line_continues_a_list_of_meeting_dates() -> None:
+    text = (
+        "Minnesanteckningar kulturnätverket 2024-01-17\n\n"
+        "5. Kommande möten\n"
+        "14 mars kl. 9–11, Teams\n"
+        "Hösten: 19 september (Nora) och 21 november kl. 9–11.\n"
+    )
+    dates = [p.date for p in _parse(text).planned_meetings]
+    assert dates == ["2024-03-14", "2024-09-19", "2024-11-21"]
+
+
+HEAD = (
+    "Minnesanteckningar skolnätverket 2024-04-03\n\n"
+    "Närvarande: Tove Lind, Gävle; Rasmus Öst, Sandviken; Malin Berg, Hofors\n\n"
+)
+
+
+def test_an_action_label_gives_the_task_whatever_the_verb() -> None:
+    text = HEAD + (
+        "1. Läromedel\n"
+        "Åtgärd: Rasmus Öst lyfter frågan om gemensam upphandling i rektorsgruppen.\n"
+        "Åtgärd: Samtliga kommuner skickar in sina avtal före jul.\n"
+    )
+    assert _assigned(_parse(text)) == [
+        ("Rasmus Öst", "lyfter frågan om gemensam upphandling i rektorsgruppen"),
+        ("Samtliga kommuner", "skickar in sina avtal före jul"),
+    ]
+
+
+def test_a_list_line_gives_a_person_a_task_in_the_infinitive() -> None:
+    text = HEAD + (
+        "1. Uppdrag från mötet\n"
+        "- Tove Lind – boka lokal för vårens konferens.\n"
+        "- Malin Berg och Rasmus Öst – sammanställa enkätsvaren till nästa möte.\n"
+        "- Rasmus Öst – ordförande i arbetsgruppen.\n"
+    )
+    assert [who for who, _ in _assigned(_parse(text))] == ["Tove Lind", "Malin Berg", "Rasmus Öst"]
+
+
+def test_a_group_in_a_to_do_table_is_the_assignee_as_written() -> None:
+    text = HEAD + (
+        "1. Att göra\n"
+        "| Åtgärd | Ansvarig | Klart |\n"
+        "|---|---|---|\n"
+        "| Svara på enkäten | Alla kommuner | 30 april |\n"
+    )
+    assert _assigned(_parse(text)) == [("Alla kommuner", "Svara på enkäten")]
+
+
+def test_the_title_line_names_the_document_under_a_letterhead() -> None:
+    for title in (
+        "Minnesanteckningar – Regionala nätverket för fritidschefer",
+        "Fritidschefsnätverket Jämtland – minnesanteckningar",
+    ):
+        text = f"Region Jämtlands län\n{title}\nDatum: 2024-03-05\n\n1. Inledning\nInget.\n"
+        assert _parse(text).title == title
+
+
+def test_a_signature_field_at_the_end_does_not_swallow_the_items() -> None:
+    text = (
+        "Region Gävleborg\n"
+        "GIS-nätverket Gävleborg – minnesanteckningar\n\n"
+        "Mötesdatum: tisdag 6 februari 2024\n"
+        "Tid: 13:00–15:00\n"
+        "Plats: Stadshuset, Gävle\n\n"
+        "Deltagare\nEbba Lund (Gävle) – ordförande\nJonas Falk (Hofors)\nMira Ek (Ockelbo)\n\n"
+        "Förhinder: Nordanstig, Ljusdal\n\n"
+        "KARTUNDERLAG\nEbba visade det nya kartunderlaget för hela länet, som nu finns "
+        "i den gemensamma portalen. Flera kommuner vill ha utbildning i verktyget.\n\n"
+        "LICENSER\nLicenserna förnyas i maj. Kostnaden delas lika mellan kommunerna, "
+        "enligt den fördelning som gällt sedan 2021.\n\n"
+        "UTBILDNING\nJonas undersöker om leverantören kan hålla en kurs under hösten, "
+        "gärna på plats i Gävle med två tillfällen.\n\n"
+        "Sekreterare: Mira Ek\n"
+    )
+    minutes = _parse(text)
+    assert [item.title for item in minutes.items] == ["KARTUNDERLAG", "LICENSER", "UTBILDNING"]
+    assert minutes.minute_taker == "Mira Ek"
+
+
+def test_a_proposal_granted_and_an_agenda_approved_are_decisions() -> None:
+    text = (
+        "Minnesanteckningar biblioteksnätverket 2024-05-20\n\n"
+        "1. Dagordning\nMötet godkände dagordningen.\n\n"
+        "2. Gemensam kampanj\nFörslag om en gemensam läsfrämjande kampanj. Förslaget bifölls.\n\n"
+        "3. Omvärld\nDen 3 maj godkände riksdagen den nya bibliotekslagen.\n"
+    )
+    decided = [d.text for item in _parse(text).items for d in item.decisions]
+    assert decided == ["Mötet godkände dagordningen", "Förslaget bifölls"]
+
+
+def test_an_ordinal_in_a_role_and_a_name_with_two_capitals() -> None:
+    text = (
+        "PROTOKOLL\nSocialnämndens arbetsutskott 2024-03-12\n\n"
+        "Beslutande      AnnMarie Holm (S), ordförande\n"
+        "                Lars Ek (M), 1:e vice ordförande\n"
+        "                Eva Sten (C)\n\n"
+        "§ 1 Val av justerare\nEva Sten utses att justera.\n"
+    )
+    minutes = _parse(text)
+    assert _names(minutes) == ["AnnMarie Holm", "Lars Ek", "Eva Sten"]
+    assert minutes.participants[1].role == "vice ordförande"
