@@ -633,9 +633,9 @@ def _sections(text: str, head_end: int, from_pos: int = 0) -> list[_Section]:
     # part of the head.
     lists_end = max((sec.end for sec in sections), default=None)
     if lists_end is not None:
-        prose = _PROSE_LINE.search(text, lists_end, agenda_start)
+        prose = _PROSE_LINE.search(text, lists_end - 1, agenda_start)
         if prose:
-            agenda_start = prose.start()
+            agenda_start = prose.start() + 1
     for r in role_lines:
         # A role field outside every list names someone who was there; after
         # the agenda has begun it is an item's ("Vid anteckningarna: …" at the end).
@@ -650,8 +650,9 @@ def _sections(text: str, head_end: int, from_pos: int = 0) -> list[_Section]:
     return sections
 
 
-# A line of running text, longer than any header field or list line.
-_PROSE_LINE = re.compile(r"^[^\n]{80,}$", re.MULTILINE)
+# A line of running text, longer than any header field or list line (opening
+# with the newline before it, which the regex engine scans for).
+_PROSE_LINE = re.compile(r"\n[^\n]{80,}")
 
 _LINE_END_COLON = re.compile(r":[ \t]*(?:\n|$)")
 
