@@ -152,11 +152,11 @@ def test_imported_minutes_are_dated_by_their_meeting(tmp_path: Path, network_a: 
     # to 2020 finds them, and they follow the meeting when it moves.
     _import(tmp_path, network_a)
     meeting = Meeting.objects.get(network=network_a, date=datetime.date(2020, 11, 6))
-    assert meeting.source_document is not None
+    original = meeting.source_document
+    assert original is not None
 
     def dated() -> datetime.date | None:
-        entry = SearchEntry.objects.of_object("source_document", meeting.source_document_id)
-        return entry.get().date
+        return SearchEntry.objects.of_object("source_document", original.pk).get().date
 
     assert dated() == datetime.date(2020, 11, 6)
     meeting.date = datetime.date(2020, 11, 13)
