@@ -54,6 +54,8 @@ _RAISED_VERB = re.compile(
     r"|föreslog|föreslår|undr(?:ar|ade)|fråga(?:r|de) (?:om|hur|vad|varför|efter)"
     r"|(?P<presents>återrapporterar|återkopplar|redovisar)"
     r"|(?P<informs>presenter(?:ar|ade)|informer(?:ar|ade)|visade|visar|gick igenom|går igenom))\b"
+    # "Kristina Kamp (S) anmäler jäv": a conflict of interest, not a matter raised.
+    r"(?!\s+jäv)"
 )
 # "Frågan lyftes av Elin", "Ärendet togs upp av Per Ek".
 _RAISED_PASSIVE = re.compile(
@@ -70,8 +72,10 @@ _RAISED_RELATIVE = re.compile(
 # "Ärende från Tidaholm (Linnea Berg)": the person in brackets after the body.
 _BRACKETED_PERSON = compile_on_use(rf"\s*\(({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})\)")
 # "Agneta Hugander: dialog kring …", "Från föregående möte, Agneta Hugander: hur …".
+# (The name's words on one line: ", Teams\nHösten: 12 september" names nobody.)
 _RAISED_COLON = re.compile(
-    rf"(?:^|[,.]\s+)({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})(?:\s*,\s*[^:,.]{{1,40}})?\s*:\s"
+    rf"(?:^|[,.]\s+)({NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})(?:[ \t]*,[ \t]*[^:,.\n]{{1,40}})?"
+    r"[ \t]*:\s"
 )
 
 
@@ -279,7 +283,8 @@ def _raised_by(heading: Heading, content: list[Sentence], people: People) -> str
         return _sole_raiser(content, people)
     # The raiser is named at the start: in the first sentence, or the second after
     # "Från föregående möte."
-    first = " ".join(s.text for s in content[:2])[:240]
+    # (Joined by a line break: a name never runs on from one sentence into the next.)
+    first = "\n".join(s.text for s in content[:2])[:240]
     # Cheap tests first: each pattern needs its word ("från" in any case, "av").
     m = _RAISED_FROM.search(first) if "från" in first.lower() else None
     if m is None and "av" in first:

@@ -188,3 +188,29 @@ def test_an_ordinal_in_a_role_and_a_name_with_two_capitals() -> None:
     minutes = _parse(text)
     assert _names(minutes) == ["AnnMarie Holm", "Lars Ek", "Eva Sten"]
     assert minutes.participants[1].role == "vice ordförande"
+
+
+def test_a_place_and_a_season_on_two_lines_are_nobody_raising_the_item() -> None:
+    text = (
+        "Minnesanteckningar kulturnätverket 2024-01-17\n\n"
+        "5. Kommande möten\n"
+        "14 mars kl. 9–11, Zoom\n"
+        "Våren: 16 maj.\n"
+    )
+    assert [item.raised_by for item in _parse(text).items] == [None]
+
+
+def test_declaring_a_conflict_of_interest_raises_nothing() -> None:
+    text = (
+        "PROTOKOLL\nByggnadsnämndens arbetsutskott 2024-03-12\n\n"
+        "Beslutande: Eva Sten (C), ordförande; Lars Ek (M)\n\n"
+        "§ 3 Val av justerare\nEva Sten utses att justera.\n\n"
+        "§ 4 Bygglov för förråd\n"
+        "Lars Ek (M) anmäler jäv och deltar inte i handläggningen.\n"
+        "Arbetsutskottet beslutar att bevilja bygglov.\n"
+    )
+    items = _parse(text).items
+    assert [(item.title, item.raised_by) for item in items] == [
+        ("Val av justerare", None),
+        ("Bygglov för förråd", None),
+    ]
