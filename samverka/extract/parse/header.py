@@ -364,7 +364,7 @@ _ORGAN_LABEL = re.compile(
 _TAKER_ROLES = r"\s+och\s+(?:anteckningar|antecknare|sekreterare)(?=\s?:)"
 _MINUTE_TAKER = re.compile(
     # Every alternative opens with a capital letter, which the engine scans for.
-    r"(?:Vid\s+(?:tangenterna|anteckningarna|protokollet|pennan|datorn)|Antecknare|Antecknat\s+av|"
+    r"(?:Vid\s+(?:tangenterna|tangentbordet|anteckningarna|protokollet|pennan|datorn)|Antecknare|Antecknat\s+av|"
     # "Sammankallande och anteckningar: Kent Öhman": one person in two roles.
     r"Sammankallande"
     + _TAKER_ROLES
@@ -476,7 +476,7 @@ _ROLE_LABEL_LINE = re.compile(
     r"|vice\s+ordf(?:örande|\.)?|sekr(?:\.|eterare)?(?:\s+för\s+dagen)?|protokollförare|"
     r"antecknare|anteckningsförare|anteckningar|mötesanteckningar|"
     r"(?:processtöd|processledare|samordnare|planeringsledare)(?:\s+och\s+(?:anteckningar|sekreterare))?|"
-    r"sammankallande|mötesledare|vid\s+(?:pennan|tangenterna|anteckningarna|protokollet|datorn)|"
+    r"sammankallande|mötesledare|vid\s+(?:pennan|tangenterna|tangentbordet|anteckningarna|protokollet|datorn)|"
     r"antecknat\s+av|anteckningar\s+av|minnesanteckningar\s+fördes\s+av|"
     r"(?:notes|minutes)(?:\s+taken)?\s+by|(?:note|minute)[\s-]?taker|secretary|chair(?:person)?"
     r"))[ \t]*:?[ \t]*(?=[" + _UC + r"])"
@@ -1676,7 +1676,9 @@ def _title(text: str) -> str | None:
             title_end = cut.start()
         return _clean_title(text[m.start() : title_end])
     if m and m["caps"]:
-        return m["caps"]
+        # "MINNESANTECKNINGAR FRÅN BIBLIOTEKSCHEFSTRÄFF": the rest of a line in capitals.
+        caps = _CAPS_DOC_OF.match(text, m.start())
+        return _clean_title(caps[0]) if caps else m["caps"]
     for s, e in _first_lines(text)[:3]:
         # "Minnesanteckningar beredningsgruppen" under a letterhead line: the
         # document type and the body it is of; "Minnesanteckningar – Länsnätverket
@@ -1703,6 +1705,9 @@ def _title(text: str) -> str | None:
 _DOC_THEN_BODY = re.compile(
     r"(?:Minnesanteckningar|Mötesanteckningar|Anteckningar|Protokoll)\s+[a-zåäö][\w-]*"
     r"(?:nätverket|rådet|nämnden|gruppen|styrelsen|utskottet|beredningen)"
+)
+_CAPS_DOC_OF = re.compile(
+    r"[A-ZÅÄÖ]+\s+(?:FRÅN|FÖR|VID|MED)\s+[A-ZÅÄÖ][A-ZÅÄÖ -]*[A-ZÅÄÖ](?=[ \t]*\n)"
 )
 _DASHED_DOC_TYPE = re.compile(
     r"(?:Minnesanteckningar|Mötesanteckningar|Anteckningar|Protokoll)\s*[–—:-]\s*[A-ZÅÄÖ][^\n]+"

@@ -73,7 +73,7 @@ SECTION_LABELS = re.compile(
 )
 # Lines that close the minutes (signature, greeting).
 CLOSING = re.compile(
-    r"^/?\s*(?:vid (?:tangenterna|anteckningarna|protokollet|pennan)|antecknat av|"
+    r"^/?\s*(?:vid (?:tangenterna|tangentbordet|anteckningarna|protokollet|pennan)|antecknat av|"
     r"(?:vänliga |med vänlig(?:a)? )?hälsning(?:ar)?|mvh|justeras|protokollförare|"
     r"sekreterare\b|ordförande\s*$|underskrifter)",
     re.IGNORECASE,

@@ -214,3 +214,18 @@ def test_declaring_a_conflict_of_interest_raises_nothing() -> None:
         ("Val av justerare", None),
         ("Bygglov för förråd", None),
     ]
+
+
+def test_a_capitals_title_runs_on_past_the_document_type() -> None:
+    text = "MINNESANTECKNINGAR FRÅN ARKIVARIETRÄFFEN\n\nDatum: 2024-10-02\n\n1. Inledning\nInget.\n"
+    assert _parse(text).title == "MINNESANTECKNINGAR FRÅN ARKIVARIETRÄFFEN"
+
+
+def test_at_the_keyboard_names_the_minute_taker() -> None:
+    text = (
+        "Minnesanteckningar arkivnätverket 2024-10-02\n\n"
+        "Närvarande: Lena Holm, Gävle; Per Ek, Hofors\n\n"
+        "1. Inledning\nInget.\n\n"
+        "Vid tangentbordet: Per Ek\n"
+    )
+    assert _parse(text).minute_taker == "Per Ek"
