@@ -108,6 +108,9 @@ _PRESENT_LABELS = (
     "Med",
     "Med på mötet",
     "Med på träffen",
+    # "Vi var: Sofia Kling Andersson/Ystad, …" in minutes written as a letter.
+    "Vi var",
+    "Vi som deltog",
 )
 _GUEST_LABELS = (
     "Inbjudna gäster",
@@ -137,7 +140,7 @@ _ABSENT_LABELS = (
 )
 # Labels that are ordinary words without their colon ("Med vänliga hälsningar").
 _COLON_ONLY = frozenset(
-    {"med", "med på mötet", "med på träffen", "inte med", "ej med"}
+    {"med", "med på mötet", "med på träffen", "inte med", "ej med", "vi var", "vi som deltog"}
     | {"present", "absent", "invited", "attending"}
 )
 _ALL_LABELS = (*_PRESENT_LABELS, *_GUEST_LABELS, *_ABSENT_LABELS)
@@ -203,6 +206,16 @@ def _label_case_ok(label: str) -> bool:
 # of people in many networks' minutes; accepted when a name follows.
 _GENERIC_LABEL = re.compile(
     r"(?m)^[ \t]*(?P<label>[" + _UC + r"][\w-]{2,30}(?:er|ar|or|na|män))[ \t]*:[ \t]*$"
+)
+
+# The same label with the list on its own line: "LSS-chefer: Maria Kjellberg-Nyköping, …"
+# (opening with the newline before it, which the regex engine scans for).
+_GENERIC_INLINE = re.compile(
+    r"\n[ \t]*(?P<label>["
+    + _UC
+    + r"][\w-]{2,30}(?:er|ar|or|na|män))[ \t]*:(?=[ \t]*["
+    + _UC
+    + r"])"
 )
 
 # Labels that end an attendee section.
@@ -658,7 +671,8 @@ _LINE_END_COLON = re.compile(r":[ \t]*(?:\n|$)")
 
 
 def _generic_labels(text: str, lo: int, hi: int) -> list[re.Match[str]]:
-    """Return `_GENERIC_LABEL` matches in text[lo:hi], tried only on lines that end in a colon."""
+    """Return `_GENERIC_LABEL` matches in text[lo:hi], tried only on lines that end in a
+    colon, and `_GENERIC_INLINE` ones ("LSS-chefer: Maria Kjellberg-Nyköping, …")."""
     found = []
     for c in _LINE_END_COLON.finditer(text, lo, hi):
         line_start = text.rfind("\n", 0, c.start()) + 1
@@ -667,6 +681,8 @@ def _generic_labels(text: str, lo: int, hi: int) -> list[re.Match[str]]:
         m = _GENERIC_LABEL.match(text, line_start, hi)
         if m:
             found.append(m)
+    found += _GENERIC_INLINE.finditer(text, max(0, lo - 1), hi)
+    found.sort(key=lambda m: m.start("label"))
     return found
 
 
@@ -880,9 +896,10 @@ def _runs(text: str, start: int, end: int) -> list[_Run]:
                 current.append(span)
                 prev_end = m.end()
                 continue
-        if "-" in word:
-            # "Anita Bengtsson-Höganäs": a municipality hyphenated to a surname.
-            head, _, tail = word.rpartition("-")
+        if "-" in word or "/" in word:
+            # "Anita Bengtsson-Höganäs", "Malin Jeppsson/Eslöv": a municipality
+            # hyphenated or slashed to a surname.
+            head, _, tail = word.rpartition("/" if "/" in word else "-")
             if head and _hyphen_org(text, tail, m.end()):
                 word, span, tail_org = head, (m.start(), m.start() + len(head)), True
         if word in _PARTICLES and current and text[current[-1][1] : m.start()] == " ":

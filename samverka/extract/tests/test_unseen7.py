@@ -229,3 +229,37 @@ def test_at_the_keyboard_names_the_minute_taker() -> None:
         "Vid tangentbordet: Per Ek\n"
     )
     assert _parse(text).minute_taker == "Per Ek"
+
+
+def test_a_plural_label_with_its_list_on_the_same_line() -> None:
+    text = (
+        "Skolkuratorsnätverket i Västmanland\n\n"
+        "Datum: 2024-09-10\n\n"
+        "Kuratorer: Anna Lind-Köping, Per Al-Amin-Sala, Eva Berg-Norberg\n"
+        "Övriga: Lisa Holm, Region Västmanland\n\n"
+        "1. Välkomna\nAnna hälsade välkommen.\n"
+    )
+    minutes = _parse(text)
+    assert [(p.name, p.organisation) for p in minutes.participants] == [
+        ("Anna Lind", "Köping"),
+        ("Per Al-Amin", "Sala"),
+        ("Eva Berg", "Norberg"),
+        ("Lisa Holm", "Region Västmanland"),
+    ]
+
+
+def test_we_were_and_names_slashed_to_their_municipality() -> None:
+    text = (
+        "Hej alla!\n\n"
+        "Här kommer anteckningarna från vår träff den 4 mars 2024 i Kalmar.\n\n"
+        "Vi var: Ida Nord/Kalmar, Olle Ström/Nybro och Siv Ek/Torsås.\n"
+        "Förhinder: Jan Bo/Emmaboda.\n\n"
+        "1. Arkivfrågor\nIda visade den nya arkivplanen.\n"
+    )
+    minutes = _parse(text)
+    assert [(p.name, p.organisation, p.status) for p in minutes.participants] == [
+        ("Ida Nord", "Kalmar", "present"),
+        ("Olle Ström", "Nybro", "present"),
+        ("Siv Ek", "Torsås", "present"),
+        ("Jan Bo", "Emmaboda", "absent"),
+    ]
