@@ -161,7 +161,8 @@ def find_headings(
     plain = _plain_headings(lines, people)
     bullets = _bullet_headings(lines, people)
     letters = _letter_headings(lines, people)
-    kinds = [k for k in (numbered, markup, plain, bullets, letters) if k]
+    colon = _colon_headings(lines, people)
+    kinds = [k for k in (numbered, markup, plain, bullets, letters, colon) if k]
     if not kinds:
         return section
     first = min(kinds, key=lambda hs: hs[0].start)
@@ -945,6 +946,40 @@ def _plain_headings(lines: list[Line], people: People) -> list[Heading]:
         if OTHER_BUSINESS.match(title):
             in_other_business = True
     return found
+
+
+# Lines that end in a colon and are no item however they stand: labels of a
+# decision, a task, a list.
+_COLON_LABEL = re.compile(
+    r"^(?:beslut|beslutade|åtgärd(?:er)?|ansvarig|att göra|uppdrag|bakgrund"
+    r"|diskussion|förslag|noteringar|närvarande|frånvarande|deltagare|övriga|dagordning)\b",
+    re.IGNORECASE,
+)
+# Minutes whose headings all end in a colon need at least this many of them.
+_COLON_HEADINGS = 3
+
+
+def _colon_headings(lines: list[Line], people: People) -> list[Heading]:
+    """Return "Läget i kommunerna:"-style headings: a line after a blank line that
+    ends in a colon, with text under it, when the minutes have three or more."""
+    found: list[Heading] = []
+    for i, line in enumerate(lines[:-1]):
+        text = line.text
+        if not (line.after_blank and text.endswith(":") and not lines[i + 1].after_blank):
+            continue
+        title = text[:-1].rstrip()
+        if _COLON_LABEL.match(title) or not _looks_like_plain_heading(title, people):
+            continue
+        found.append(
+            Heading(
+                start=line.start,
+                title=_clean_title(title),
+                number=None,
+                kind="plain",
+                content_start=line.end,
+            )
+        )
+    return found if len(found) >= _COLON_HEADINGS else []
 
 
 def _before(headings: list[Heading], pos: int) -> int:
