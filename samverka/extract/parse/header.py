@@ -1170,7 +1170,30 @@ def _prose_attendance(text: str, head_end: int) -> tuple[list[Participant], list
         role = "ordförande" if m["chair"] else None
         found.append(Participant(m["name"], org or written, role, "present", m.span("name")))
         spans.append(m.span())
+    for sentence in _PRESENT_SENTENCE.finditer(text, 0, min(head_end, _PROSE_LIMIT)):
+        # "Närvarande var Kjell-Åke Rudberg och Malin Ståhl från Mellerud, Ola
+        # Berntsson från Bengtsfors samt Annelie Gran från Åmål."
+        for part in _PROSE_PART.finditer(text, sentence.start("list"), sentence.end("list")):
+            org = resolve_organisation(part["org"])
+            if org is None:
+                continue
+            for name in _PROSE_NAMES.finditer(text, part.start("names"), part.end("names")):
+                if not any(fold(p.name) == fold(name[0]) for p in found):
+                    found.append(Participant(name[0], org, None, "present", name.span()))
+        spans.append(sentence.span())
     return found, spans
+
+
+_PRESENT_SENTENCE = compile_on_use(
+    r"(?:(?:Närvarande|Deltagare)(?:[ ]vid[ ]mötet)?[ ]var|(?:På|Vid)[ ]mötet[ ]deltog)[ ]"
+    r"(?P<list>[^.\n]{10,600})"
+)
+# "A och B från Mellerud", "C från Bengtsfors": names, then their organisation.
+_PROSE_PART = compile_on_use(
+    r"(?P<names>" + _PROSE_NAME + r"(?:[ ]och[ ]" + _PROSE_NAME + r")*)[ ]från[ ]"
+    r"(?P<org>" + _PROSE_ORG + r")(?=,|[ ]samt[ ]|[ ]och[ ]|$)"
+)
+_PROSE_NAMES = compile_on_use(_PROSE_NAME)
 
 
 # "PRO Sandviken:", "Kommunen:", "Lund: Anna Berg, Per Ek": an organisation
