@@ -39,6 +39,8 @@ _LEAD = re.compile(
     # "Lund: …", "- Höör – …", "• Region Skåne: …".
     r"^(?:[-–•*▪]\s+)?"
     r"((?!\d)\w[\w-]+(?:\s+(?!\d)\w[\w-]+){0,2}?(?:\s+(?:kommun|stad|region|län))?)"
+    # "Mellerud (Kjell-Åke): …": who reported, in brackets after the organisation.
+    r"(?:\s*\([^()\n]{1,40}\))?"
     r"\s*[-–:]\s*(?=\S)"
 )
 

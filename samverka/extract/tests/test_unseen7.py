@@ -263,3 +263,44 @@ def test_we_were_and_names_slashed_to_their_municipality() -> None:
         ("Siv Ek", "Torsås", "present"),
         ("Jan Bo", "Emmaboda", "absent"),
     ]
+
+
+COLON_MINUTES = (
+    "Minnesanteckningar från styrgruppen för avfallssamverkan\n\n"
+    "Mötet hölls den 3 april 2024 i Lysekil. Närvarande var Eva Holm och Lars Ek från "
+    "Lysekil, Stina Berg från Sotenäs samt Omar Said från Munkedal.\n\n"
+    "Föregående anteckningar:\n"
+    "Godkändes.\n\n"
+    "Läget i kommunerna:\n"
+    "Lysekil (Eva): Ny sorteringsanläggning tas i drift i maj.\n"
+    "Sotenäs (Stina): Upphandlingen av insamling är överklagad.\n"
+    "Munkedal (Omar): Inget nytt.\n\n"
+    "Matavfall i fritidshus:\n"
+    "Gruppen diskuterade hämtning under sommaren.\n\n"
+    "Beslut:\n"
+    "Lars tar fram ett förslag till nästa möte.\n"
+)
+
+
+def test_headings_that_end_in_a_colon_are_the_items() -> None:
+    titles = [item.title for item in _parse(COLON_MINUTES).items]
+    assert titles == ["Föregående anteckningar", "Läget i kommunerna", "Matavfall i fritidshus"]
+
+
+def test_attendance_in_a_sentence_names_and_their_municipalities() -> None:
+    minutes = _parse(COLON_MINUTES)
+    assert [(p.name, p.organisation) for p in minutes.participants] == [
+        ("Eva Holm", "Lysekil"),
+        ("Lars Ek", "Lysekil"),
+        ("Stina Berg", "Sotenäs"),
+        ("Omar Said", "Munkedal"),
+    ]
+
+
+def test_a_round_line_may_name_its_reporter_in_brackets() -> None:
+    reports = _parse(COLON_MINUTES).status_reports
+    assert [(r.organisation, r.text) for r in reports] == [
+        ("Lysekil", "Ny sorteringsanläggning tas i drift i maj."),
+        ("Sotenäs", "Upphandlingen av insamling är överklagad."),
+        ("Munkedal", "Inget nytt."),
+    ]
