@@ -53,6 +53,12 @@ def find_status_reports(
     round_title: bool | None = None  # searched for the first party that is no municipality
     for line in lines:
         first = line.text[:1]
+        if first == "|":
+            # "| Nyköping | Två nya gruppbostäder …|": a table of the round.
+            row = _table_row(line)
+            if row is not None:
+                starts.append(row)
+            continue
         if not (first.isupper() or first in _BULLETS):
             continue  # most lines: a cheap test before the regex
         # The lead ends in a colon or a dash: a line with neither is no report's.
@@ -80,6 +86,8 @@ def find_status_reports(
     for k, (line, org, body) in enumerate(starts):
         stop = starts[k + 1][0].start if k + 1 < len(starts) else end
         chunk = text[body:stop]
+        if line.text[:1] == "|":
+            chunk = chunk.rstrip().rstrip("|")
         report = " ".join(chunk.split())
         reports.append(
             StatusReport(
@@ -87,6 +95,18 @@ def find_status_reports(
             )
         )
     return reports
+
+
+def _table_row(line: Line) -> tuple[Line, str, int] | None:
+    """Return a table row's organisation (its first cell) and where its report begins."""
+    second = line.text.find("|", 1)
+    if second < 0:
+        return None
+    org = resolve_organisation(line.text[1:second].strip())
+    rest = line.text[second + 1 :]
+    if org is None or not rest.strip(" |"):
+        return None
+    return line, org, line.start + second + 1 + (len(rest) - len(rest.lstrip()))
 
 
 # A sentence's start (a line's, after a bullet; or after a sentence's end),

@@ -304,3 +304,22 @@ def test_a_round_line_may_name_its_reporter_in_brackets() -> None:
         ("Sotenäs", "Upphandlingen av insamling är överklagad."),
         ("Munkedal", "Inget nytt."),
     ]
+
+
+def test_a_round_written_as_a_table() -> None:
+    text = (
+        "Minnesanteckningar fritidsnätverket 2024-02-20\n\n"
+        "1. Läget hos oss\n\n"
+        "| Kommun | Hur det går |\n"
+        "|---|---|\n"
+        "| Motala | Nya öppettider på fritidsgården. |\n"
+        "| Vadstena | Inget nytt. |\n"
+        "| Ödeshög | Söker ny fritidsledare. |\n\n"
+        "2. Övrigt\nInget.\n"
+    )
+    reports = _parse(text).status_reports
+    assert [(r.organisation, r.text) for r in reports] == [
+        ("Motala", "Nya öppettider på fritidsgården."),
+        ("Vadstena", "Inget nytt."),
+        ("Ödeshög", "Söker ny fritidsledare."),
+    ]
