@@ -2238,7 +2238,12 @@ def _place_before_time(text: str, area_end: int, header: Header) -> str | None:
 
 
 # "Kort avstämning, ca 45 min (": a duration or a cut parenthesis is not a place.
-_NOT_PLACE = re.compile(r"\b(?:ca|min|minuter|timm\w*|tim)\b|[(\[]$|^[)\]]|:", re.I)
+# "Mötet hölls kl. 08.30–11.30 i …": the words before the time are the sentence's.
+_NOT_PLACE = re.compile(
+    r"\b(?:ca|min|minuter|timm\w*|tim|hölls|ägde|genomfördes|träffades|möttes|sammanträdde"
+    r"|samlades)\b|[(\[]$|^[)\]]|:",
+    re.I,
+)
 
 
 def _plausible_place(value: str) -> bool:
@@ -2256,7 +2261,8 @@ def _plausible_place(value: str) -> bool:
 _PROSE_PLACE = compile_on_use(
     r"\b(?:(?:Mötet|Sammanträdet|Träffen|Nätverksträffen)\s+(?:hölls|ägde\s+rum|genomfördes|"
     r"var|skedde)|[" + _UC + r"][\w-]+\s+(?:träffades|möttes|sammanträdde|samlades))\b"
-    r"(?:[^.\n]|(?<=\bkl)\.){0,80}?\s(?:i|på|via)\s+"
+    # (A time's dot, "kl. 08.30–11.30", ends no sentence.)
+    r"(?:[^.\n]|(?<=\bkl)\.|(?<=\d)\.(?=\d)){0,80}?\s(?:i|på|via)\s+"
     r"(?P<place>[" + _UC + r"][^\n]{1,100}(?:\n[^\n]{1,100})?)"
 )
 

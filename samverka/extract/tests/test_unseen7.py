@@ -323,3 +323,12 @@ def test_a_round_written_as_a_table() -> None:
         ("Vadstena", "Inget nytt."),
         ("Ödeshög", "Söker ny fritidsledare."),
     ]
+
+
+def test_the_place_in_a_sentence_after_the_time() -> None:
+    text = (
+        "Minnesanteckningar från styrgruppen\n\n"
+        "Mötet hölls kl. 13.00–15.30 i Tanums kommunhus, Skolgatan 3, rum Vitlycke.\n\n"
+        "1. Inledning\nInget.\n"
+    )
+    assert _parse(text).place == "Tanums kommunhus, Skolgatan 3, rum Vitlycke"
