@@ -24,7 +24,7 @@ _MARKDOWN_MARKS = re.compile(r"\*\*|__|^[ \t]*#{1,6}(?=[ \t])", re.MULTILINE)
 
 def parse(source: SourceText) -> Minutes:
     """Return the minutes found in `source`."""
-    view = _without_markdown_marks(source)
+    view = _without_initials_column(_without_markdown_marks(source))
     header = parse_header(view)
     body = parse_body(view, header)
     minutes = Minutes(
@@ -59,3 +59,48 @@ def _without_markdown_marks(source: SourceText) -> SourceText:
         return source
     text = _MARKDOWN_MARKS.sub(lambda m: " " * len(m.group()), source.text)
     return dataclasses.replace(source, text=text)
+
+
+# "KSt   Karin Strand   Växjö kommun, MAS": an attendance table keyed by the
+# initials the minutes use for each person (opening with the newline before the
+# line, which the regex engine scans for).
+_INITIALS_ROW = re.compile(
+    r"\n(?P<initials>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,3})[ \t]{2,}(?P<first>[A-ZÅÄÖ][\w-]+)[ \t]+"
+    r"(?P<last>[A-ZÅÄÖ][\w-]+)"
+)
+# Rows in a row that make a column of initials.
+_INITIALS_ROWS = 3
+
+
+def _without_initials_column(source: SourceText) -> SourceText:
+    """Return the text with a column of initials before the attendance names blanked out.
+
+    A row counts when its initials are those of the name beside it ("KSt" for
+    Karin Strand, "LOE" for Lars-Olof Engdahl); three such rows in a row make
+    the column. The initials stay in the text the rules read elsewhere.
+    """
+    rows = [m for m in _INITIALS_ROW.finditer(source.text) if _initials_of(m)]
+    column: list[re.Match[str]] = []
+    keep: list[re.Match[str]] = []
+    for row in rows:
+        if column and source.text.count("\n", column[-1].end(), row.start()) > 1:
+            keep += column if len(column) >= _INITIALS_ROWS else []
+            column = []
+        column.append(row)
+    keep += column if len(column) >= _INITIALS_ROWS else []
+    if not keep:
+        return source
+    text = list(source.text)
+    for row in keep:
+        start, end = row.span("initials")
+        text[start:end] = " " * (end - start)
+    return dataclasses.replace(source, text="".join(text))
+
+
+def _initials_of(row: re.Match[str]) -> bool:
+    """Whether a row's initials stand for the name beside it."""
+    initials = row["initials"].lower()
+    parts = [w for part in (row["first"], row["last"]) for w in part.split("-") if w]
+    letters = "".join(w[0] for w in parts).lower()
+    first, last = row["first"].lower(), row["last"].lower()
+    return initials in (letters, first[0] + last[: len(initials) - 1])

@@ -989,10 +989,18 @@ _ORG_NOUN_AFTER = re.compile(r"\s[a-zåäö]*(?:förbund|kommun|region|nämnd|f�
 
 
 def _hyphen_org(text: str, tail: str, end: int) -> bool:
-    """Return whether `tail` of "Elin Wahlgren-Sjuhärads kommunalförbund" starts a body's name."""
+    """Return whether `tail` of "Elin Wahlgren-Sjuhärads kommunalförbund" starts a body's name.
+
+    Not when an organisation's column follows ("Emma Hellström-Berg   Alvesta
+    kommun": Berg is her name there, though it is a municipality too).
+    """
     if is_municipality(tail) or (resolve_organisation(tail) and tail[:1].isupper()):
-        return True
+        return not _COLUMN_AFTER.match(text, end)
     return tail[:1].isupper() and _ORG_NOUN_AFTER.match(text, end) is not None
+
+
+# Two spaces or a tab, then a capitalised word: the next column of a table.
+_COLUMN_AFTER = re.compile(r"(?:[ ]{2,}|\t)[ \t]*[A-ZÅÄÖ]")
 
 
 _PARTICLES = frozenset({"von", "af", "de", "van", "der", "den", "du", "la"})

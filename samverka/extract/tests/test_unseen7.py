@@ -332,3 +332,24 @@ def test_the_place_in_a_sentence_after_the_time() -> None:
         "1. Inledning\nInget.\n"
     )
     assert _parse(text).place == "Tanums kommunhus, Skolgatan 3, rum Vitlycke"
+
+
+def test_a_column_of_initials_before_the_names() -> None:
+    text = (
+        "Minnesanteckningar 2024-10-08 | 13.00–15.00 | Teams\n\n"
+        "Deltagare\n"
+        "ALu   Anna Lund           Kalmar kommun, ordförande\n"
+        "POE   Per-Olof Ek         Nybro kommun\n"
+        "SBe   Sara Berg-Mora      Torsås kommun\n"
+        "MH    Maja Holm           Region Kalmar län, sekreterare\n\n"
+        "1. Inledning\nALu hälsade välkommen.\n"
+    )
+    minutes = _parse(text)
+    assert [(p.name, p.organisation) for p in minutes.participants] == [
+        ("Anna Lund", "Kalmar"),
+        ("Per-Olof Ek", "Nybro"),
+        ("Sara Berg-Mora", "Torsås"),
+        ("Maja Holm", "Region Kalmar län"),
+    ]
+    # The initials in the body stay as written.
+    assert "ALu hälsade välkommen" in minutes.items[0].text
