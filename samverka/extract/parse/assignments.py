@@ -132,6 +132,8 @@ _SUBJECT = re.compile(
     r"(?:\s*\([^)]{1,20}\))?(?:,\s*[A-ZÅÄÖ][\wåäö]+,?)?\s*$"
 )
 _PRONOUN = re.compile(r"\b(?:de|hon|han|dom)\s*$", re.IGNORECASE)
+# "AL", "KSt", "LOE": two to four letters, the first two capitals.
+_INITIALS = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,2}|[A-ZÅÄÖ][a-zåäö]?[A-ZÅÄÖ][a-zåäö]?")
 # "Varje kommun meddelar …", "| Samtliga kommuner |": a group acts, named as written.
 _GROUP = re.compile(
     r"(?:varje|alla|samtliga|respektive)\s+(?:kommunerna|kommuner|kommun|deltagare|medlemmar"
@@ -443,6 +445,10 @@ def _subject(before: str, resolver: Resolver) -> str | None:
     m = _SUBJECT.search(clause.rstrip())
     if m:
         return resolver.assignee(m.group(0))
+    initials = _INITIALS.fullmatch(clause.strip())
+    if initials:
+        # "AL återkommer …": the initials the minutes use for a participant.
+        return resolver.people.by_initials(initials[0])
     # "Kirti John slutar … och lämnar över": the subject opens the sentence.
     head = _OPENING_NAME.match(before)
     if head and len(before.split()) <= 12 and "," not in before and ";" not in before:

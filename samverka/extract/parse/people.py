@@ -64,6 +64,7 @@ class People:
         # Job titles written beside the names, read on the first title looked up.
         self._text = text
         self._titles: dict[str, set[str]] | None = None
+        self._initials: dict[str, set[str]] | None = None
 
     @property
     def by_title(self) -> dict[str, set[str]]:
@@ -109,6 +110,16 @@ class People:
                 if named is not None:
                     return next(iter(named)) if len(named) == 1 else None
         return None
+
+    def by_initials(self, written: str) -> str | None:
+        """Return the one participant whose initials these are ("AL", "KSt", "LOE")."""
+        if self._initials is None:
+            self._initials = {}
+            for person in self.participants:
+                for form in _initial_forms(person.name):
+                    self._initials.setdefault(form, set()).add(person.name)
+        named = self._initials.get(written.lower(), set())
+        return next(iter(named)) if len(named) == 1 else None
 
     def is_first_name(self, word: str) -> bool:
         return fold(word) in self.by_first
@@ -169,3 +180,16 @@ class People:
                     found.append((m.start(), end, name))
                     break
         return found
+
+
+def _initial_forms(name: str) -> set[str]:
+    """Return the ways minutes write a person's initials, lower-cased: "Annika Lövgren"
+    is "al", "alö", "alöv"; "Lars-Olof Engdahl" "loe" and "le"."""
+    words = name.split()
+    if len(words) < 2:
+        return set()
+    parts = [p for w in words for p in w.split("-") if p]
+    first, last = words[0].lower(), words[-1].lower()
+    forms = {"".join(p[0] for p in parts).lower(), first[0] + last[0]}
+    forms.update(first[0] + last[:n] for n in (2, 3))
+    return {f for f in forms if len(f) >= 2}

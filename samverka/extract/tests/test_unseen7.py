@@ -353,3 +353,14 @@ def test_a_column_of_initials_before_the_names() -> None:
     ]
     # The initials in the body stay as written.
     assert "ALu hälsade välkommen" in minutes.items[0].text
+
+
+def test_initials_in_the_body_name_the_participant() -> None:
+    text = (
+        "Minnesanteckningar äldreomsorgsnätverket 2024-10-08\n\n"
+        "Närvarande: Annika Lövgren, Mjölby; Per-Olof Ek, Boxholm; Sara Berg, Ödeshög\n\n"
+        "1. Korttidsplatser\n"
+        "Platserna flyttas under våren. AL återkommer med en skriftlig redogörelse.\n"
+        "POE tar fram en jämförelse av kostnaderna.\n"
+    )
+    assert [who for who, _ in _assigned(_parse(text))] == ["Annika Lövgren", "Per-Olof Ek"]
