@@ -23,6 +23,7 @@ from samverka.extract.orgs import (
     resolve_organisation,
     strip_diacritics,
 )
+from samverka.extract.parse.people import People
 from samverka.extract.parse.types import Header
 
 # Attendee sections sit in the first part of a document; looking further only
@@ -2525,6 +2526,12 @@ def _role_lines(text: str, head_end: int, header: Header) -> None:
         )
 
 
+_TAKER_INITIALS = compile_on_use(
+    r"(?:Antecknat[ ]av|Antecknare|Vid[ ](?:tangenterna|tangentbordet|pennan|anteckningarna"
+    r"|protokollet)|Sekreterare)[ \t]*:?[ \t]*(?P<initials>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{1,3})(?![\w])"
+)
+
+
 def _minute_taker(text: str, header: Header) -> str | None:
     for m in _role_lines_in(text, min(len(text), HEAD_CHARS)):
         # "Sekr: Jenny Dahl", "Processtöd och anteckningar: Lisa Bok".
@@ -2544,6 +2551,13 @@ def _minute_taker(text: str, header: Header) -> str | None:
             if p is not None:
                 return p.name
             if len(name.split()) >= 2:
+                return name
+    if header.participants:
+        # "Antecknat av TGu": the initials the minutes use for a participant.
+        people = People(header.participants)
+        for m in _TAKER_INITIALS.finditer(text):
+            name = people.by_initials(m["initials"])
+            if name is not None:
                 return name
     for lo, hi in ((0, min(len(text), HEAD_CHARS)), (max(0, len(text) - TAIL_CHARS), len(text))):
         said = None

@@ -364,3 +364,13 @@ def test_initials_in_the_body_name_the_participant() -> None:
         "POE tar fram en jämförelse av kostnaderna.\n"
     )
     assert [who for who, _ in _assigned(_parse(text))] == ["Annika Lövgren", "Per-Olof Ek"]
+
+
+def test_initials_after_a_minute_taker_cue() -> None:
+    text = (
+        "Minnesanteckningar äldreomsorgsnätverket 2024-10-08\n\n"
+        "Närvarande: Annika Lövgren, Mjölby; Per-Olof Ek, Boxholm; Sara Berg, Ödeshög\n\n"
+        "1. Korttidsplatser\nPlatserna flyttas under våren.\n\n"
+        "Antecknat av SBe\n"
+    )
+    assert _parse(text).minute_taker == "Sara Berg"
