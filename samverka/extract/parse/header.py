@@ -2556,9 +2556,9 @@ def _minute_taker(text: str, header: Header) -> str | None:
         # "Antecknat av TGu": the initials the minutes use for a participant.
         people = People(header.participants)
         for m in _TAKER_INITIALS.finditer(text):
-            name = people.by_initials(m["initials"])
-            if name is not None:
-                return name
+            initialled = people.by_initials(m["initials"])
+            if initialled is not None:
+                return initialled
     for lo, hi in ((0, min(len(text), HEAD_CHARS)), (max(0, len(text) - TAIL_CHARS), len(text))):
         said = None
         chunk = text[lo:hi]
