@@ -1417,6 +1417,10 @@ def _section_participants(text: str, section: _Section) -> list[Participant]:
             # "| … | – |": the attendance column says the person was not there.
             status = "absent"
         heading = next((h for h in reversed(headings) if h[0] < s), None)
+        if heading and attr_org and resolve_organisation(attr_org) is None:
+            # "Region Dalarna: Robin Persson, beroendecentrum": under the body's
+            # heading, an unknown word after the name is a unit or a title.
+            attr_org = None
         span = (s, e + len(attrs.rstrip()))
         result.append(
             Participant(
@@ -1528,7 +1532,8 @@ _REPLACES_WORD = re.compile(
     re.I,
 )
 _HEADING_START = re.compile(r"\s(?:Från|Till|Med|För|Om|Vid|Den|Det|Se)\s")
-_PIECE_SPLIT = re.compile(r"[,;\n\t|]|\s-\s|\s–\s|\(|\)|(?<![-–])\s(?:och|samt)\s")
+# (Two spaces or more part the columns of a table aligned with spaces.)
+_PIECE_SPLIT = re.compile(r"[,;\n\t|]|[ ]{2,}|\s-\s|\s–\s|\(|\)|(?<![-–])\s(?:och|samt)\s")
 
 
 _BRACKETED = re.compile(r"\(([^()\n]{1,40})\)")

@@ -374,3 +374,37 @@ def test_initials_after_a_minute_taker_cue() -> None:
         "Antecknat av SBe\n"
     )
     assert _parse(text).minute_taker == "Sara Berg"
+
+
+def test_a_table_aligned_with_spaces_gives_each_person_the_organisation_column() -> None:
+    text = (
+        "Minnesanteckningar IFO-nätverket 2025-03-11\n\n"
+        "Deltagare\n"
+        "Namn                 Kommun           Funktion\n"
+        "Eva Holm             Kinda            IFO-chef\n"
+        "Per Lund             Ydre             socialchef, ordförande\n"
+        "Sara Ek              Boxholm          enhetschef barn och unga\n\n"
+        "1. Nuläge\nInget nytt.\n"
+    )
+    minutes = _parse(text)
+    assert [(p.name, p.organisation, p.role) for p in minutes.participants] == [
+        ("Eva Holm", "Kinda", None),
+        ("Per Lund", "Ydre", "ordförande"),
+        ("Sara Ek", "Boxholm", None),
+    ]
+
+
+def test_under_a_bodys_heading_an_unknown_word_after_the_name_is_no_organisation() -> None:
+    text = (
+        "Minnesanteckningar beroendenätverket 2025-03-20\n\n"
+        "Deltagare:\n"
+        "Gagnef: Lisa Berg\n"
+        "Region Dalarna: Omar Lind, beroendemottagningen; Eva Kurt, utvecklingsledare\n\n"
+        "1. Nuläge\nInget nytt.\n"
+    )
+    minutes = _parse(text)
+    assert [(p.name, p.organisation) for p in minutes.participants] == [
+        ("Lisa Berg", "Gagnef"),
+        ("Omar Lind", "Region Dalarna"),
+        ("Eva Kurt", "Region Dalarna"),
+    ]
