@@ -416,11 +416,48 @@ def parse_header(source: SourceText) -> Header:
     _signatures(text, head_end, header)
     _signed_roles(text, header)
     _role_lines(text, head_end, header)
+    _chair_in_prose(text, header)
     header.minute_taker = _minute_taker(text, header)
     _drop_network_as_organisation(header)
     header.body_start = _body_start(text, header.consumed)
     _invited(text, header)
     return header
+
+
+# "Rebecka leder mötet i dag", "Ola ledde mötet", "Amanda var ordförande för dagen".
+_CHAIR_SENTENCE = compile_on_use(
+    r"(?<![\w-])(?P<name>[" + _UC + r"][" + _LC + r"]+(?:-[" + _UC + r"][" + _LC + r"]+)?"
+    r"(?:[ ][" + _UC + r"][" + _LC + r"]+){0,2})[ ]"
+    r"(?:leder|ledde)[ ](?:mötet|träffen|sammanträdet|dagens[ ]möte)"
+    r"|(?P<name2>[" + _UC + r"][" + _LC + r"]+(?:[ ][" + _UC + r"][" + _LC + r"]+){0,2})[ ]"
+    r"(?:var|är)[ ](?:mötes)?ordförande(?![ ]i[ ](?!dag))"
+)
+# How far into the text a sentence about the meeting's chair is read.
+_CHAIR_REACH = 3000
+
+
+def _chair_in_prose(text: str, header: Header) -> None:
+    """Give the chair's role to the participant a sentence says led the meeting.
+
+    The sentence outweighs a role the list seemed to give someone else ("…
+    Gustav Åkesson/Skånes Kommuner. Amanda var ordförande för dagen." is not
+    Gustav's).
+    """
+    if not header.participants or not any(
+        w in text[:_CHAIR_REACH] for w in ("leder ", "ledde ", "ordförande")
+    ):
+        return
+    people = People(header.participants)
+    for m in _CHAIR_SENTENCE.finditer(text, 0, min(len(text), _CHAIR_REACH)):
+        name = people.resolve(m["name"] or m["name2"])
+        if name is None:
+            continue
+        for p in header.participants:
+            if p.name == name:
+                p.role = "ordförande"
+            elif p.role == "ordförande":
+                p.role = None
+        return
 
 
 def _complete_first_names(text: str, participants: list[Participant]) -> None:

@@ -408,3 +408,19 @@ def test_under_a_bodys_heading_an_unknown_word_after_the_name_is_no_organisation
         ("Omar Lind", "Region Dalarna"),
         ("Eva Kurt", "Region Dalarna"),
     ]
+
+
+def test_a_sentence_about_who_led_the_meeting_gives_the_chair() -> None:
+    text = (
+        "Minnesanteckningar arkivnätverket 2024-10-02\n\n"
+        "Vi var: Lena Holm/Gävle, Per Ek/Hofors och Sara Berg/Ockelbo. Lena var "
+        "ordförande för dagen.\n\n"
+        "1. Inledning\nInget.\n"
+    )
+    assert [(p.name, p.role) for p in _parse(text).participants] == [
+        ("Lena Holm", "ordförande"),
+        ("Per Ek", None),
+        ("Sara Berg", None),
+    ]
+    led = text.replace("Lena var ordförande för dagen.", "Per ledde mötet.")
+    assert [p.role for p in _parse(led).participants] == [None, "ordförande", None]
