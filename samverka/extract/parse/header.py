@@ -424,13 +424,15 @@ def parse_header(source: SourceText) -> Header:
     return header
 
 
-# "Rebecka leder mötet i dag", "Ola ledde mötet", "Amanda var ordförande för dagen".
-_CHAIR_SENTENCE = compile_on_use(
-    r"(?<![\w-])(?P<name>[" + _UC + r"][" + _LC + r"]+(?:-[" + _UC + r"][" + _LC + r"]+)?"
-    r"(?:[ ][" + _UC + r"][" + _LC + r"]+){0,2})[ ]"
-    r"(?:leder|ledde)[ ](?:mötet|träffen|sammanträdet|dagens[ ]möte)"
-    r"|(?P<name2>[" + _UC + r"][" + _LC + r"]+(?:[ ][" + _UC + r"][" + _LC + r"]+){0,2})[ ]"
-    r"(?:var|är)[ ](?:mötes)?ordförande(?![ ]i[ ](?!dag))"
+# "Rebecka leder mötet i dag", "Ola ledde mötet", "Amanda var ordförande för dagen":
+# the verb first (letters the regex engine scans for), then the name before it.
+_CHAIR_VERB = re.compile(
+    r"(?:leder|ledde)[ ](?:mötet|träffen|sammanträdet|dagens[ ]möte)\b"
+    r"|(?:var|är)[ ](?:mötes)?ordförande\b(?![ ]i[ ](?!dag))"
+)
+_NAME_BEFORE = compile_on_use(
+    r"(?<![\w-])[" + _UC + r"][" + _LC + r"]+(?:-[" + _UC + r"][" + _LC + r"]+)?"
+    r"(?:[ ][" + _UC + r"][" + _LC + r"]+){0,2}[ ]$"
 )
 # How far into the text a sentence about the meeting's chair is read.
 _CHAIR_REACH = 3000
@@ -448,8 +450,9 @@ def _chair_in_prose(text: str, header: Header) -> None:
     ):
         return
     people = People(header.participants)
-    for m in _CHAIR_SENTENCE.finditer(text, 0, min(len(text), _CHAIR_REACH)):
-        name = people.resolve(m["name"] or m["name2"])
+    for m in _CHAIR_VERB.finditer(text, 0, min(len(text), _CHAIR_REACH)):
+        before = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        name = people.resolve(before[0].strip()) if before else None
         if name is None:
             continue
         for p in header.participants:
