@@ -16,6 +16,7 @@ import re
 from samverka.extract.model import Minutes, SourceText
 from samverka.extract.parse.body import parse_body
 from samverka.extract.parse.header import parse_header, reconcile
+from samverka.extract.parse.people import initial_forms
 
 # Markdown's emphasis and heading marks: "**Närvarande ledamöter**",
 # "**Frånvarande:** Helén Persson", "# Samverkansrådet – protokoll".
@@ -99,8 +100,4 @@ def _without_initials_column(source: SourceText) -> SourceText:
 
 def _initials_of(row: re.Match[str]) -> bool:
     """Whether a row's initials stand for the name beside it."""
-    initials = row["initials"].lower()
-    parts = [w for part in (row["first"], row["last"]) for w in part.split("-") if w]
-    letters = "".join(w[0] for w in parts).lower()
-    first, last = row["first"].lower(), row["last"].lower()
-    return initials in (letters, first[0] + last[: len(initials) - 1])
+    return row["initials"].lower() in initial_forms(f"{row['first']} {row['last']}")

@@ -205,18 +205,13 @@ def _label_case_ok(label: str) -> bool:
 
 # A line holding only a plural noun and a colon ("Socialchefer:") heads a list
 # of people in many networks' minutes; accepted when a name follows.
-_GENERIC_LABEL = re.compile(
-    r"(?m)^[ \t]*(?P<label>[" + _UC + r"][\w-]{2,30}(?:er|ar|or|na|män))[ \t]*:[ \t]*$"
-)
+_GENERIC_WORD = r"[" + _UC + r"][\w-]{2,30}(?:er|ar|or|na|män)"
+_GENERIC_LABEL = re.compile(r"(?m)^[ \t]*(?P<label>" + _GENERIC_WORD + r")[ \t]*:[ \t]*$")
 
 # The same label with the list on its own line: "LSS-chefer: Maria Kjellberg-Nyköping, …"
 # (opening with the newline before it, which the regex engine scans for).
 _GENERIC_INLINE = re.compile(
-    r"\n[ \t]*(?P<label>["
-    + _UC
-    + r"][\w-]{2,30}(?:er|ar|or|na|män))[ \t]*:(?=[ \t]*["
-    + _UC
-    + r"])"
+    r"\n[ \t]*(?P<label>" + _GENERIC_WORD + r")[ \t]*:(?=[ \t]*[" + _UC + r"])"
 )
 
 # Labels that end an attendee section.

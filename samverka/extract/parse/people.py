@@ -116,7 +116,7 @@ class People:
         if self._initials is None:
             self._initials = {}
             for person in self.participants:
-                for form in _initial_forms(person.name):
+                for form in initial_forms(person.name):
                     self._initials.setdefault(form, set()).add(person.name)
         named = self._initials.get(written.lower(), set())
         return next(iter(named)) if len(named) == 1 else None
@@ -182,7 +182,7 @@ class People:
         return found
 
 
-def _initial_forms(name: str) -> set[str]:
+def initial_forms(name: str) -> set[str]:
     """Return the ways minutes write a person's initials, lower-cased: "Annika Lövgren"
     is "al", "alö", "alöv"; "Lars-Olof Engdahl" "loe" and "le"."""
     words = name.split()

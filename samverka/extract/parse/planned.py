@@ -234,11 +234,10 @@ def _inline_list(
 
 _SHARED = re.compile(r"\b(?:samtliga|alla|båda|bägge|samma)\b", re.IGNORECASE)
 # "Sammanträdestider hösten 2024": the season says nothing the dates do not.
-_SEASON_WORD = re.compile(r"\b(?:under\s+)?(?:våren|hösten|sommaren|vintern)\b", re.IGNORECASE)
+_SEASON = r"(?:under\s+)?(?:våren|hösten|sommaren|vintern)"
+_SEASON_WORD = re.compile(r"\b" + _SEASON + r"\b", re.IGNORECASE)
 # "Hösten: 12 september (…) och 5 december kl. 9–12": a season's dates on one line.
-_SEASON_LINE = re.compile(
-    r"^\s*(?:under\s+)?(?:våren|hösten|sommaren|vintern)(?:\s+\d{4})?\s*:", re.I
-)
+_SEASON_LINE = re.compile(r"^\s*" + _SEASON + r"(?:\s+\d{4})?\s*:", re.IGNORECASE)
 # "Vårens möten i Varberg, höstens i Falkenberg".
 _SEASONS = re.compile(
     r"\bvårens\b[^.;]{0,40}?\bi\s+([A-ZÅÄÖ][\wåäöé-]+)[^.;]{0,20}?\bhöstens\b[^.;]{0,40}?"

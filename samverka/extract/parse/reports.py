@@ -122,9 +122,11 @@ _SUBJECT = re.compile(
 def _sentence_reports(text: str, start: int, end: int) -> list[StatusReport]:
     """Return the round written as sentences that organisations are the subjects of."""
     starts: list[tuple[int, str]] = []
+    seen: set[str] = set()
     for m in _SUBJECT.finditer(text, start, end):
         org = resolve_organisation(m["org"])
-        if org is not None and org not in {known for _, known in starts}:
+        if org is not None and org not in seen:
+            seen.add(org)
             starts.append((m.start("org"), org))
     if len(starts) < 2:
         return []
