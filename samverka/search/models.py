@@ -68,10 +68,10 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
 class SearchEntry(models.Model):
     """One searchable record, denormalised so that a search is one indexed query.
 
-    `title`/`body` are shown; `title_terms`, `body_terms`, `folded_terms` and
-    `scope` feed SQLite's FTS5 table (stems, folded stems, access tokens); on
-    PostgreSQL `folded_terms` holds the folded words and a generated tsvector
-    column (added in migration 0002) is the index.
+    `title`/`body` are shown and indexed; on SQLite `scope` feeds the FTS5
+    table its access tokens, on PostgreSQL a tsvector column kept by a
+    trigger (migrations 0002 and 0007, `indexing.POSTGRES_VECTOR`) is the
+    index.
     """
 
     class Kind(models.TextChoices):
@@ -94,9 +94,7 @@ class SearchEntry(models.Model):
     date = models.DateField(_("datum"), null=True, blank=True)
     title = models.TextField(_("rubrik"), blank=True)
     body = models.TextField(_("text"), blank=True)
-    title_terms = models.TextField(blank=True)
-    body_terms = models.TextField(blank=True)
-    folded_terms = models.TextField(blank=True)
+    # SQLite: the FTS5 tokens of access and title words (entries.scope_tokens).
     scope = models.TextField(blank=True)
 
     objects = SearchEntryQuerySet.as_manager()

@@ -29,7 +29,8 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 # å, ä and ö are letters of their own in Swedish; folding them is only for
 # matching what someone typed on a keyboard without them.
-_FOLD = str.maketrans("åäöéèüáà", "aaoeeuaa")
+FOLD_FROM, FOLD_TO = "åäöéèüáà", "aaoeeuaa"
+_FOLD = str.maketrans(FOLD_FROM, FOLD_TO)
 _DOUBLE_END = re.compile(r"([bcdfgjklmnpqrstvxz])\1$")
 
 _stemmer = snowballstemmer.stemmer("swedish")
@@ -65,34 +66,10 @@ def is_folded(word: str) -> bool:
     return fold(word) == word and ("a" in word or "o" in word)
 
 
-# PostgreSQL marks two kinds of extra lexemes in the same tsvector as the
-# text, so that one GIN lookup answers without weights (a weight in a tsquery
-# makes PostgreSQL recheck every candidate row): the stems of the title's
-# words, for ranking title hits first, and the folded stems of words with å,
-# ä or ö, for accent-free typing. Letters that no Swedish word starts with
-# keep them apart from the words of the text (SQLite's scope tokens do the same).
+# PostgreSQL marks the stems of a title's words (and their folded forms) as
+# lexemes of their own in the same tsvector as the text, so that one GIN
+# lookup tells a title hit without weights (a weight in a tsquery makes
+# PostgreSQL recheck every candidate row). Letters that no Swedish word starts
+# with keep them apart from the words of the text (SQLite's scope tokens do
+# the same).
 TITLE_MARK = "zzt"
-FOLDED_MARK = "zzf"
-
-
-def marked_title(title: str) -> str:
-    """Return `TITLE_MARK` + the stem of each word of `title`, and its folded
-    form where that differs (a title hit typed without å, ä or ö), each once."""
-    stems = dict.fromkeys(form for word in words(title) for form in _forms(stem(word)))
-    return " ".join(TITLE_MARK + stemmed for stemmed in stems)
-
-
-def _forms(stemmed: str) -> tuple[str, ...]:
-    folded = fold(stemmed)
-    return (stemmed,) if folded == stemmed else (stemmed, folded)
-
-
-def marked_folded(text: str) -> str:
-    """Return `FOLDED_MARK` + the folded stem of each word of `text` that has
-    å, ä or ö (or another letter folding changes), each once."""
-    lowered = text.lower()
-    if lowered.translate(_FOLD) == lowered:
-        return ""
-    changed = (word for word in WORD.findall(lowered) if word.translate(_FOLD) != word)
-    stems = dict.fromkeys(fold(stem(word)) for word in changed)
-    return " ".join(FOLDED_MARK + stemmed for stemmed in stems)

@@ -4,9 +4,10 @@ The typed query is parsed once (see query.py) and turned into a tsquery of
 Snowball stems with `:*` prefixes, given to `to_tsquery('simple', …)` so that
 PostgreSQL does not stem the stems again; stems are compared as prefixes, so
 a stem PostgreSQL left a letter longer ("familjehemm") is still found. Title
-hits and accent-free typing use lexemes of their own in the same vector
-(`text.TITLE_MARK`, `text.FOLDED_MARK`), never weights: a weight in a tsquery
-makes PostgreSQL fetch and recheck every row the GIN index gives it.
+hits are lexemes of their own in the same vector (`text.TITLE_MARK`), never
+weights: a weight in a tsquery makes PostgreSQL fetch and recheck every row
+the GIN index gives it. A word typed without å, ä or ö is looked up among the
+indexed words that have them (`search_lexeme`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from django.db import connection
 from samverka.search.backends.base import HIT_COLUMNS, Filters, Hit, Page, Sort
 from samverka.search.models import Scope
 from samverka.search.query import MIN_PREFIX, Clause, Query
-from samverka.search.text import FOLDED_MARK, STOPWORDS, TITLE_MARK, is_folded, stem
+from samverka.search.text import STOPWORDS, TITLE_MARK, is_folded, stem
 
 # A tsquery that matches nothing: the "title hit" of a query without title words.
 NOTHING = "''"
@@ -303,14 +304,33 @@ def _clause(clause: Clause, exists: Callable[[str], bool] | None) -> str:
     exact = _lexeme(stemmed, prefix)
     if exists is None or not _foldable(clause):
         return exact
-    # Typed without å/ä/ö and not found as typed: the folded stems too. Whether
-    # a folded form exists is asked first: most words have none, and asking
-    # for a rare lexeme is quick, while PostgreSQL may look for a word as typed
-    # by reading the table until it meets one.
-    folded = _lexeme(FOLDED_MARK + stemmed, prefix)
-    if exists(folded) and not exists(exact):
-        return f"({exact} | {folded})"
+    # Typed without å/ä/ö and not found as typed: the indexed words it may
+    # stand for too, each as the beginning that folds to the typed stem
+    # ("hemtjanst" → 'hemtjänst':*), which with a prefix finds every word
+    # whose folded form begins with it. Those are looked up first: most typed
+    # words stand for none, and the look-up is one index range, while
+    # PostgreSQL may look for a word as typed by reading the table until it
+    # meets one.
+    accented = _accented(stemmed, prefix)
+    if accented and not exists(exact):
+        return "(" + " | ".join([exact, *(_lexeme(form, prefix) for form in accented)]) + ")"
     return exact
+
+
+def _accented(stemmed: str, prefix: bool) -> list[str]:
+    """Return the forms with å, ä or ö that `stemmed` folds (as a prefix: the
+    beginnings of indexed words of its length)."""
+    if prefix:
+        where = "folded LIKE %s"
+        pattern = stemmed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    else:
+        where, pattern = "folded = %s", stemmed
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT DISTINCT left(lexeme, %s) FROM search_lexeme WHERE {where}",
+            [len(stemmed), pattern],
+        )
+        return sorted(row[0] for row in cursor.fetchall())
 
 
 def _lexeme(stemmed: str, prefix: bool) -> str:

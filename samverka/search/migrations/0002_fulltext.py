@@ -1,7 +1,8 @@
 """The full-text index proper, which differs by database.
 
 SQLite: an FTS5 table with external content over search_searchentry, kept in
-step by triggers. PostgreSQL: a generated tsvector column with a GIN index.
+step by triggers. PostgreSQL: a tsvector column kept by a trigger, with a GIN
+index (its form today: migration 0007).
 """
 
 from django.db import migrations
@@ -26,8 +27,11 @@ def backwards(apps, schema_editor):
             schema_editor.execute(statement)
         schema_editor.execute(f"DROP TABLE IF EXISTS {indexing.FTS_TABLE}")
     elif schema_editor.connection.vendor == "postgresql":
+        trigger = indexing.POSTGRES_TRIGGER
+        schema_editor.execute(f"DROP TRIGGER IF EXISTS {trigger} ON search_searchentry")
         schema_editor.execute("DROP INDEX IF EXISTS search_entry_vector")
         schema_editor.execute("ALTER TABLE search_searchentry DROP COLUMN IF EXISTS vector")
+        schema_editor.execute("DROP TABLE IF EXISTS search_lexeme")
 
 
 class Migration(migrations.Migration):

@@ -60,3 +60,45 @@ def test_it_rebuilds_the_index_with_reindex(alice: User, a_objects: dict[str, An
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')")
+
+
+def _entries() -> list[tuple[Any, ...]]:
+    columns = [f.column for f in SearchEntry._meta.concrete_fields if not f.primary_key]
+    return sorted(SearchEntry.objects.values_list(*columns))
+
+
+def _vectors() -> dict[tuple[str, int], str]:
+    if connection.vendor != "postgresql":
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT kind, object_pk, vector::text FROM search_searchentry")
+        return {(kind, pk): vector for kind, pk, vector in cursor.fetchall()}
+
+
+def test_a_rebuild_writes_what_the_writes_did(alice: User, a_objects: dict[str, Any]) -> None:
+    # An untitled meeting is named by its network and date; an item without notes.
+    meeting = meeting_on(a_objects["Network"], datetime.date(2020, 2, 3))
+    add_item(meeting, "Läget i Åstorp")
+    written, vectors = _entries(), _vectors()
+    assert {entry[0] for entry in written} >= {
+        "meeting",
+        "item",
+        "decision",
+        "assignment",
+        "status_report",
+        "document",
+        "source_document",
+        "person",
+    }
+    call_command("reindex", stdout=StringIO(), stderr=StringIO())
+    assert _entries() == written
+    assert _vectors() == vectors
+
+
+def test_it_finds_å_ä_ö_typed_without_them_after_a_rebuild(
+    alice: User, a_objects: dict[str, Any]
+) -> None:
+    item = add_item(a_objects["Meeting"], "Högskolans praktikanter", notes="Från Malmö.")
+    call_command("reindex", stdout=StringIO(), stderr=StringIO())
+    assert item_pks(alice, "hogskolan") == [item.pk]
+    assert item_pks(alice, "malmo") == [item.pk]
