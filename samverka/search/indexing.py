@@ -126,10 +126,12 @@ POSTGRES_VECTOR_FUNCTION = f"""CREATE OR REPLACE FUNCTION search_vector(title te
         RETURN words || array_to_tsvector(string_to_array(
             '{TITLE_MARK}' || marks || ' {TITLE_MARK}' || translate(marks, {_FOLD_SQL}), ' '));
     END $$"""
-# The words of the index that have å, ä or ö, with their folded forms: a word
-# typed without them is looked up here (backends/postgres.py). Words are never
-# removed (a stale one only adds a term that matches nothing) until a rebuild.
-_LEXEME = f"lexeme ~ '[{FOLD_FROM}]' AND left(lexeme, {len(TITLE_MARK)}) <> '{TITLE_MARK}'"
+# Every word of the index (not the title marks), with its folded form: a query
+# word stands for the indexed words it begins, named one by one, and a word
+# typed without å, ä or ö for those whose folded form it begins
+# (backends/postgres.py). Words are never removed (a stale one only adds a
+# term that matches nothing) until a rebuild.
+_LEXEME = f"left(lexeme, {len(TITLE_MARK)}) <> '{TITLE_MARK}'"
 POSTGRES_LEXEMES_CREATE = [
     """CREATE TABLE IF NOT EXISTS search_lexeme (
         lexeme text COLLATE "C" PRIMARY KEY, folded text COLLATE "C" NOT NULL)""",

@@ -1,13 +1,14 @@
-"""PostgreSQL: the generated `vector` column (`swedish` configuration) and its GIN index.
+"""PostgreSQL: the `vector` column (`swedish` configuration) and its GIN index.
 
-The typed query is parsed once (see query.py) and turned into a tsquery of
-Snowball stems with `:*` prefixes, given to `to_tsquery('simple', …)` so that
-PostgreSQL does not stem the stems again; stems are compared as prefixes, so
-a stem PostgreSQL left a letter longer ("familjehemm") is still found. Title
-hits are lexemes of their own in the same vector (`text.TITLE_MARK`), never
-weights: a weight in a tsquery makes PostgreSQL fetch and recheck every row
-the GIN index gives it. A word typed without å, ä or ö is looked up among the
-indexed words that have them (`search_lexeme`).
+The typed query is parsed once (see query.py) and turned into a tsquery
+(`%s::tsquery`, so that PostgreSQL takes its lexemes as they are). Each word
+stands for the indexed words (`search_lexeme`) that begin with its Snowball
+stem, named one by one — a stem PostgreSQL left a letter longer
+("familjehemm") is among them — or, when there are too many, for the stem as
+a prefix (`'stem':*`). Title hits are lexemes of their own in the same vector
+(`text.TITLE_MARK`), never weights: a weight in a tsquery makes PostgreSQL
+fetch and recheck every row the GIN index gives it. A word typed without å,
+ä or ö is also looked up among the folded forms of the indexed words.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from django.db import connection
 from samverka.search.backends.base import HIT_COLUMNS, Filters, Hit, Page, Sort
 from samverka.search.models import Scope
 from samverka.search.query import MIN_PREFIX, Clause, Query
-from samverka.search.text import STOPWORDS, TITLE_MARK, is_folded, stem
+from samverka.search.text import STOPWORDS, TITLE_MARK, fold, is_folded, stem
 
-# A tsquery that matches nothing: the "title hit" of a query without title words.
-NOTHING = "''"
+# A tsquery that matches nothing: the "title hit" of a query without title words
+# (a title mark is never bare).
+NOTHING = f"'{TITLE_MARK}'"
 # A site admin's search counts this many matches past the page, then says "more".
 COUNT_AHEAD = 1000
 # A site admin's search looks at this many of the newest entries first.
@@ -41,12 +43,13 @@ class PostgresBackend:
         page_size: int,
     ) -> Page:
         source = _source(scope, filters)
-        titles = _titles(query)
+        words = _Vocabulary()
+        titles = _titles(query, words)
         # The words as typed first: if that finds anything, every word occurs as
         # typed among what the user may see, so no folded form would count (see
         # `_clause`) and one query answers. Only a query that finds nothing asks,
         # word by word, whether it occurs as typed.
-        exact = _tsquery(query, None)
+        exact = _tsquery(query, words, None)
         found = _page(source, exact, titles, sort, page, page_size)
         if found.total or not any(_foldable(clause) for clause in query.positive):
             return found
@@ -56,7 +59,7 @@ class PostgresBackend:
                 cursor.execute(f"SELECT 1 FROM {source.sql} LIMIT 1", source.params(tsquery))
                 return cursor.fetchone() is not None
 
-        folded = _tsquery(query, exists)
+        folded = _tsquery(query, words, exists)
         if folded == exact:
             return found
         return _page(source, folded, titles, sort, page, page_size)
@@ -89,7 +92,7 @@ def _page(
     """
     if source.everything:
         return _page_of_everything(source, tsquery, titles, sort, page, page_size)
-    title_hit = "e.vector @@ to_tsquery('simple', %s)"
+    title_hit = "e.vector @@ %s::tsquery"
     order = _order(sort, "{0}title_hit")
     with connection.cursor() as cursor:
         cursor.execute(
@@ -136,7 +139,7 @@ def _page_of_everything(
     if not titles:
         ids = _ids(source, tsquery, by_date, offset, page_size)
     elif sort == Sort.DATE:
-        title_hit = "e.vector @@ to_tsquery('simple', %s)"
+        title_hit = "e.vector @@ %s::tsquery"
         ids = _ids(source, tsquery, (_order(Sort.DATE, title_hit), [titles]), offset, page_size)
     else:
         in_title = f"({tsquery}) & ({titles})"
@@ -165,7 +168,7 @@ def _from_recent(
     end = offset + page_size
     with connection.cursor() as cursor:
         cursor.execute(
-            f"""SELECT e.id, e.vector @@ to_tsquery('simple', %s), count(*) OVER ()
+            f"""SELECT e.id, e.vector @@ %s::tsquery, count(*) OVER ()
             FROM {recent.sql} ORDER BY {_order(Sort.RELEVANCE, "2").format("e.")} LIMIT %s""",
             [titles or NOTHING, *recent.params(tsquery), end],
         )
@@ -253,7 +256,7 @@ def _source(scope: Scope, filters: Filters, newest: int | None = None) -> _Sourc
     elif newest is not None:
         order = _order(Sort.DATE, None).format("")
         table = f"(SELECT * FROM search_searchentry ORDER BY {order} LIMIT {int(newest)})"
-    conditions = ["e.vector @@ q"]
+    conditions = ["e.vector @@ %s::tsquery"]
     if filters.kinds:
         conditions.append("e.kind = ANY(%s)")
         params.append(list(filters.kinds))
@@ -267,18 +270,67 @@ def _source(scope: Scope, filters: Filters, newest: int | None = None) -> _Sourc
         conditions.append("e.date <= %s")
         params.append(filters.date_to)
     where = " AND ".join(conditions)
-    sql = f"{table} e, to_tsquery('simple', %s) q WHERE {where}"
+    sql = f"{table} e WHERE {where}"
     return _Source(sql, before, params, scope.everything, filters)
 
 
-def _tsquery(query: Query, exists: Callable[[str], bool] | None) -> str:
+# A query word stands for at most this many indexed words; beyond, for its prefix.
+MAX_FORMS = 64
+
+
+class _Vocabulary:
+    """The indexed words (`search_lexeme`) a query's stems stand for, looked up
+    once per search.
+
+    A prefix in a tsquery (`'hvb':*`) makes the GIN index gather every match
+    of every word with that prefix into a bitmap before it intersects them
+    with the other words of the query: three to four times slower than the
+    same words named one by one, which the index intersects as it reads them.
+    """
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[str, bool], list[str] | None] = {}
+
+    def forms(self, stemmed: str, folded: bool = False) -> list[str] | None:
+        """Return the indexed words whose beginning is `stemmed` (with `folded`:
+        whose beginning folds to it), or None if there are more than `MAX_FORMS`."""
+        key = (stemmed, folded)
+        if key not in self._found:
+            column = "folded" if folded else "lexeme"
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT lexeme FROM search_lexeme WHERE {column} LIKE %s"
+                    " ORDER BY lexeme LIMIT %s",
+                    [_like(stemmed), MAX_FORMS + 1],
+                )
+                found = [row[0] for row in cursor.fetchall()]
+            self._found[key] = found if len(found) <= MAX_FORMS else None
+        return self._found[key]
+
+    def beginnings(self, stemmed: str) -> list[str]:
+        """Return the beginnings of indexed words, as long as `stemmed`, that fold to it
+        and differ from it."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT DISTINCT left(lexeme, %s) FROM search_lexeme WHERE folded LIKE %s",
+                [len(stemmed), _like(stemmed)],
+            )
+            return sorted(row[0] for row in cursor.fetchall() if row[0] != stemmed)
+
+
+def _like(stemmed: str) -> str:
+    """Return the LIKE pattern of words beginning with `stemmed`."""
+    return stemmed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _tsquery(query: Query, words: _Vocabulary, exists: Callable[[str], bool] | None) -> str:
     """Return the tsquery; without `exists`, every word as typed (no folded forms)."""
-    parts = [_clause(clause, exists) for clause in query.positive]
-    parts += [f"!({_clause(clause, None)})" for clause in query.negative]
+    parts = [_clause(clause, words, exists) for clause in query.positive]
+    parts += [f"!({_clause(clause, words, None)})" for clause in query.negative]
     return " & ".join(parts)
 
 
-def _titles(query: Query) -> str:
+def _titles(query: Query, words: _Vocabulary) -> str:
     """Return the tsquery of a title hit: any positive word among the title's stems."""
     stems = [
         stem(word)
@@ -286,7 +338,7 @@ def _titles(query: Query) -> str:
         for word in clause.words
         if not (clause.phrase and word in STOPWORDS)
     ]
-    return " | ".join(_lexeme(TITLE_MARK + s, len(s) >= MIN_PREFIX) for s in dict.fromkeys(stems))
+    return " | ".join(_word(stemmed, words, TITLE_MARK) for stemmed in dict.fromkeys(stems))
 
 
 def _foldable(clause: Clause) -> bool:
@@ -294,48 +346,61 @@ def _foldable(clause: Clause) -> bool:
     return not clause.phrase and is_folded(clause.words[0])
 
 
-def _clause(clause: Clause, exists: Callable[[str], bool] | None) -> str:
+def _clause(clause: Clause, words: _Vocabulary, exists: Callable[[str], bool] | None) -> str:
     """Return one clause as tsquery syntax; `exists` is None for an excluded clause
     (and for the first, as-typed attempt)."""
     if clause.phrase:
         return _phrase(clause.words)
     stemmed = stem(clause.words[0])
-    prefix = len(stemmed) >= MIN_PREFIX
-    exact = _lexeme(stemmed, prefix)
+    typed = _word(stemmed, words)
     if exists is None or not _foldable(clause):
-        return exact
-    # Typed without å/ä/ö and not found as typed: the indexed words it may
-    # stand for too, each as the beginning that folds to the typed stem
-    # ("hemtjanst" → 'hemtjänst':*), which with a prefix finds every word
-    # whose folded form begins with it. Those are looked up first: most typed
-    # words stand for none, and the look-up is one index range, while
-    # PostgreSQL may look for a word as typed by reading the table until it
-    # meets one.
-    accented = _accented(stemmed, prefix)
-    if accented and not exists(exact):
-        return "(" + " | ".join([exact, *(_lexeme(form, prefix) for form in accented)]) + ")"
-    return exact
+        return typed
+    # Typed without å/ä/ö and not found as typed: the indexed words with å,
+    # ä or ö whose folded beginning it is too ("hemtjanst" → 'hemtjänst',
+    # 'hemtjänsten'). Those are looked up first: most typed words stand for
+    # none, and the look-up is one index range, while PostgreSQL may look for
+    # a word as typed by reading the table until it meets one.
+    accented = _accented(stemmed, words)
+    if accented and not exists(typed):
+        return f"({typed} | {accented})"
+    return typed
 
 
-def _accented(stemmed: str, prefix: bool) -> list[str]:
-    """Return the forms with å, ä or ö that `stemmed` folds (as a prefix: the
-    beginnings of indexed words of its length)."""
-    if prefix:
-        where = "folded LIKE %s"
-        pattern = stemmed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    else:
-        where, pattern = "folded = %s", stemmed
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT DISTINCT left(lexeme, %s) FROM search_lexeme WHERE {where}",
-            [len(stemmed), pattern],
+def _accented(stemmed: str, words: _Vocabulary) -> str:
+    """Return the tsquery of the indexed words with å, ä or ö that `stemmed`
+    stands for when typed without them ('' if none)."""
+    forms = words.forms(stemmed, folded=True)
+    if forms is None:  # too many: the beginnings that fold to the stem, as prefixes
+        return " | ".join(
+            _lexeme(beginning, prefix=True) for beginning in words.beginnings(stemmed)
         )
-        return sorted(row[0] for row in cursor.fetchall())
+    if len(stemmed) < MIN_PREFIX:
+        forms = [form for form in forms if len(form) == len(stemmed)]
+    accented = [form for form in forms if fold(form) != form]
+    return _any(accented) if accented else ""
+
+
+def _word(stemmed: str, words: _Vocabulary, mark: str = "") -> str:
+    """Return the tsquery of one query word: the indexed words it begins (with
+    `mark` before each), or its prefix when they are too many or unknown; a
+    word shorter than `MIN_PREFIX` stands for itself only."""
+    if len(stemmed) < MIN_PREFIX:
+        return _lexeme(mark + stemmed, prefix=False)
+    forms = words.forms(stemmed)
+    if not forms:
+        return _lexeme(mark + stemmed, prefix=True)
+    return _any([mark + form for form in forms])
+
+
+def _any(forms: list[str]) -> str:
+    """Return a tsquery matching any of these whole lexemes."""
+    return "(" + " | ".join(_lexeme(form, prefix=False) for form in forms) + ")"
 
 
 def _lexeme(stemmed: str, prefix: bool) -> str:
     """Return `'stem':*` (or `'stem'`, matching the whole lexeme only)."""
-    return f"'{stemmed}':*" if prefix else f"'{stemmed}'"
+    quoted = "'" + stemmed.replace("\\", "\\\\").replace("'", "''") + "'"
+    return f"{quoted}:*" if prefix else quoted
 
 
 def _phrase(words: tuple[str, ...]) -> str:
