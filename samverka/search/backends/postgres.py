@@ -30,6 +30,9 @@ NOTHING = f"'{TITLE_MARK}'"
 COUNT_AHEAD = 1000
 # A site admin's search looks at this many of the newest entries first.
 RECENT = 5000
+# ... and counts on along the date order for at most this many entries when the
+# newest ones promise to reach the count's limit there.
+WALK = 4 * RECENT
 
 
 class PostgresBackend:
@@ -162,9 +165,11 @@ def _from_recent(
     The newest entries are a prefix of the date order, so their title hits
     are the newest title hits of all: if they fill the page, it is the page.
     Their matches are counted on the way; if there are enough of them, there
-    is nothing more to count.
+    is nothing more to count, and if they are dense enough to reach the limit
+    within the `WALK` newest entries, those are counted first.
     """
-    recent = _source(Scope([], [], everything=True), source.filters, newest=RECENT)
+    everything = Scope([], [], everything=True)
+    recent = _source(everything, source.filters, newest=RECENT)
     end = offset + page_size
     with connection.cursor() as cursor:
         cursor.execute(
@@ -177,7 +182,15 @@ def _from_recent(
         return None
     ids = [row[0] for row in rows[offset:]]
     limit = end + COUNT_AHEAD
-    if rows[0][2] > limit:
+    matched = rows[0][2]
+    if matched > limit or (
+        # As dense further back, the count would pass the limit within half
+        # the walk: counting along the date index stops there, where the GIN
+        # index would first gather every match of every word (150,000 rows
+        # for "ekonomiskt bistånd": 40 ms instead of 7).
+        matched * WALK >= 2 * limit * RECENT
+        and _count(_source(everything, source.filters, newest=WALK), tsquery, limit + 1) > limit
+    ):
         return Page(_hits(ids), limit, more=True)
     return _counted(source, tsquery, ids, limit)
 
