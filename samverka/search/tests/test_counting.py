@@ -32,13 +32,17 @@ def small_counts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(postgres, "WALK", 60)
 
 
+def meeting_with_items(network: Network, days_ago: int, titles: dict[str, int]) -> None:
+    """A meeting `days_ago` with, for each title, that many items numbered after it."""
+    meeting = meeting_on(network, TODAY - datetime.timedelta(days=days_ago), f"Möte {days_ago}")
+    for title, count in titles.items():
+        for number in range(count):
+            add_item(meeting, f"{title} {number}")
+
+
 def dense_recent_meeting(network: Network) -> None:
     """A meeting whose newest 25 entries hold 22 of the word 'jourhem'."""
-    recent = meeting_on(network, TODAY - datetime.timedelta(days=10), "Nätverksmöte")
-    for number in range(22):
-        add_item(recent, f"Jourhem {number}")
-    for number in range(3):
-        add_item(recent, f"Budget {number}")
+    meeting_with_items(network, 10, {"Jourhem": 22, "Budget": 3})
 
 
 def searched(user: User) -> tuple[Results, list[str]]:
@@ -47,27 +51,26 @@ def searched(user: User) -> tuple[Results, list[str]]:
     return results, [query["sql"] for query in queries.captured_queries]
 
 
-def walked(statements: list[str]) -> bool:
-    return any("LIMIT 60)" in sql and "count(*)" in sql for sql in statements)
+def assert_more_after_a_walk(results: Results, statements: list[str], exact: int) -> None:
+    """PostgreSQL walked the date order and stopped at the limit; SQLite counted `exact`."""
+    if connection.vendor == "postgresql":
+        assert (results.total, results.more) == (23, True)
+        assert any("LIMIT 60)" in sql and "count(*)" in sql for sql in statements)
+    else:
+        assert (results.total, results.more) == (exact, False)
 
 
 @pytest.mark.usefixtures("small_counts")
 def test_it_says_more_when_the_dates_just_before_reach_the_limit(
     site_admin: User, network_a: Network
 ) -> None:
-    older = meeting_on(network_a, TODAY - datetime.timedelta(days=400), "Förra året")
-    for number in range(10):
-        add_item(older, f"Jourhem förra året {number}")
+    meeting_with_items(network_a, 400, {"Jourhem förra året": 10})
     dense_recent_meeting(network_a)
 
     results, statements = searched(site_admin)
 
     assert len(results.hits) == 20
-    if connection.vendor == "postgresql":
-        assert (results.total, results.more) == (23, True)
-        assert walked(statements)
-    else:
-        assert (results.total, results.more) == (32, False)
+    assert_more_after_a_walk(results, statements, exact=32)
 
 
 @pytest.mark.usefixtures("small_counts")
@@ -75,21 +78,13 @@ def test_it_counts_the_whole_table_when_the_walk_falls_short(
     site_admin: User, network_a: Network
 ) -> None:
     # Twelve matches lie further back than the walk reaches.
-    oldest = meeting_on(network_a, TODAY - datetime.timedelta(days=800), "Äldst")
-    for number in range(12):
-        add_item(oldest, f"Jourhem då {number}")
-    between = meeting_on(network_a, TODAY - datetime.timedelta(days=400), "Däremellan")
-    for number in range(40):
-        add_item(between, f"Budget däremellan {number}")
+    meeting_with_items(network_a, 800, {"Jourhem då": 12})
+    meeting_with_items(network_a, 400, {"Budget däremellan": 40})
     dense_recent_meeting(network_a)
 
     results, statements = searched(site_admin)
 
-    if connection.vendor == "postgresql":
-        assert (results.total, results.more) == (23, True)
-        assert walked(statements)
-    else:
-        assert (results.total, results.more) == (34, False)
+    assert_more_after_a_walk(results, statements, exact=34)
 
 
 @pytest.mark.usefixtures("small_counts")
